@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# The README's test command: restores, builds and runs every test project, then prints one summary line.
+# Works on a fresh clone; everything the tests need is set up here.
+set -uo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+
+results="$root/artifacts/test-results"
+rm -rf "$results"
+mkdir -p "$results"
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+echo "==> building"
+if ! dotnet build TypedGrains.sln -c Release -nologo -v minimal; then
+  echo "SUMMARY: build failed (passed 0, failed 0)"
+  exit 1
+fi
+
+echo "==> testing"
+dotnet test TypedGrains.sln -c Release --no-build -nologo \
+  --logger "trx" --results-directory "$results" 2>&1 | tee "$results/console.log"
+status=${PIPESTATUS[0]}
+
+# Sum the per-assembly outcome counters of the .trx files into one line.
+passed=0; failed=0; skipped=0
+for trx in "$results"/*.trx; do
+  [ -f "$trx" ] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
+  p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  t=$(sed -n 's/.* total="\([0-9]*\)".*/\1/p' <<<"$counters")
+  e=$(sed -n 's/.* executed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0})); skipped=$((skipped + ${t:-0} - ${e:-0}))
+done
+
+echo "SUMMARY: passed $passed, failed $failed, skipped $skipped"
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+  echo "dotnet test exited with $status"
+fi
+exit "$status"

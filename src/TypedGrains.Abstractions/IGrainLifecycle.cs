@@ -1,0 +1,26 @@
+using System.ComponentModel;
+
+namespace TypedGrains;
+
+/// <summary>
+/// The hooks a runtime uses to drive a grain's turns. Implemented explicitly by <see cref="Grain"/>; user code
+/// does not call it.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public interface IGrainLifecycle
+{
+    /// <summary>Binds the activation to its grain id (once).</summary>
+    void Bind(GrainId id);
+
+    /// <summary>Starts a turn: clears actions and remembers the committed state.</summary>
+    void BeginTurn();
+
+    /// <summary>Drops the state and actions of the current turn.</summary>
+    void RollbackTurn();
+
+    /// <summary>The current state, for a state provider.</summary>
+    object? ExportState();
+
+    /// <summary>Replaces the state with a stored one, or with the initial state when <paramref name="state"/> is <c>null</c>.</summary>
+    void ImportState(object? state);
+}
