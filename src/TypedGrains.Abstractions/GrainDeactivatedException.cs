@@ -7,9 +7,9 @@ namespace TypedGrains;
 /// </summary>
 public sealed class GrainDeactivatedException : Exception
 {
-    /// <summary>Creates the exception for <paramref name="grain"/>.</summary>
-    public GrainDeactivatedException(GrainId grain)
-        : base($"Grain '{grain}' was deactivated before it replied to this call.")
+    /// <summary>Creates the exception for <paramref name="grain"/>, with the failure that ended it, if any.</summary>
+    public GrainDeactivatedException(GrainId grain, Exception? innerException = null)
+        : base($"Grain '{grain}' was deactivated before it replied to this call.", innerException)
     {
         Grain = grain;
     }

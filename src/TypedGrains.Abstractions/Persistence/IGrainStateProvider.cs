@@ -9,7 +9,10 @@ namespace TypedGrains.Persistence;
 /// </summary>
 public interface IGrainStateProvider
 {
-    /// <summary>Reads the stored state of <paramref name="grain"/>, or <c>null</c> when none is stored.</summary>
+    /// <summary>
+    /// Reads the stored state of <paramref name="grain"/>, or <c>null</c> when it was never stored. A cleared state
+    /// reads as a <see cref="StoredState"/> whose <see cref="StoredState.State"/> is <c>null</c>.
+    /// </summary>
     ValueTask<StoredState?> ReadAsync(GrainId grain, CancellationToken cancellationToken = default);
 
     /// <summary>

@@ -1,0 +1,229 @@
+using System;
+using System.Collections.Concurrent;
+using System.Threading;
+using System.Threading.Tasks;
+using TypedGrains.Persistence;
+using TypedGrains.Runtime.Envelopes;
+
+namespace TypedGrains.Runtime;
+
+/// <summary>
+/// One activation of a grain and its mailbox. Messages run one at a time on the thread pool: an Idle/Scheduled
+/// compare-and-swap decides who schedules the mailbox, a per-slice budget makes a busy activation yield its thread,
+/// and turns that complete synchronously never leave the loop. Once ended, the mailbox hands every queued message
+/// back to the runtime, which routes it to a fresh activation.
+/// </summary>
+internal sealed class Activation<TGrain> : ActivationBase, IThreadPoolWorkItem
+    where TGrain : Grain, IGrain<TGrain>
+{
+    private const int Idle = 0;
+    private const int Scheduled = 1;
+
+    private readonly InProcessRuntime _runtime;
+    private readonly ConcurrentQueue<Envelope<TGrain>> _queue = new();
+    private readonly IGrainLifecycle _lifecycle;
+    private IGrainStateProvider? _provider;
+    private long _etag;
+    private bool _loaded;
+    private int _turnsInSlice;
+    private int _status;
+    private volatile bool _ended;
+
+    public Activation(InProcessRuntime runtime, GrainId id)
+        : base(id, runtime.Time.GetTimestamp())
+    {
+        _runtime = runtime;
+        Grain = TGrain.Definition.Create();
+        _lifecycle = Grain;
+        _lifecycle.Bind(id);
+    }
+
+    public TGrain Grain { get; }
+
+    /// <summary>Queues <paramref name="envelope"/>; <c>false</c> when the activation has ended and the caller must route again.</summary>
+    public bool TryPost(Envelope<TGrain> envelope)
+    {
+        if (_ended)
+        {
+            return false;
+        }
+
+        _queue.Enqueue(envelope);
+        if (Interlocked.CompareExchange(ref _status, Scheduled, Idle) == Idle)
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+        }
+
+        return true;
+    }
+
+    public override void RequestCollection() => TryPost(CollectEnvelope<TGrain>.Instance);
+
+    public void Execute()
+    {
+        for (var budget = _runtime.TurnBudget; budget > 0; budget--)
+        {
+            if (!_queue.TryDequeue(out var envelope))
+            {
+                Release();
+                return;
+            }
+
+            var turn = Run(envelope);
+            if (!turn.IsCompletedSuccessfully)
+            {
+                _ = ResumeAfterAsync(turn);
+                return;
+            }
+        }
+
+        // Budget spent: keep the mailbox Scheduled but give the thread back to the pool.
+        EndSlice();
+        ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+    }
+
+    public void BeginTurn()
+    {
+        _turnsInSlice++;
+        _lifecycle.BeginTurn();
+    }
+
+    public void RollbackTurn() => _lifecycle.RollbackTurn();
+
+    /// <summary>Applies the actions of the turn that just returned: save-state first, then replies, self-casts, deactivation.</summary>
+    public ValueTask CommitTurnAsync()
+    {
+        var actions = Grain.Actions;
+        if (actions.IsEmpty)
+        {
+            return default;
+        }
+
+        if (actions.SaveStateRequested)
+        {
+            return SaveThenApplyAsync(actions);
+        }
+
+        Apply(actions);
+        return default;
+    }
+
+    /// <summary>Ends the activation if no turn ran since the idle collector saw it quiet.</summary>
+    public void CollectIfIdle()
+    {
+        if (_turnsInSlice == 0 && _queue.IsEmpty && PendingCallers == 0 && _runtime.HasBeenIdleLongEnough(this))
+        {
+            End(null);
+        }
+    }
+
+    private ValueTask Run(Envelope<TGrain> envelope)
+    {
+        if (_ended)
+        {
+            if (envelope.FollowsGrain)
+            {
+                _runtime.Post(Id, envelope);
+            }
+
+            return default;
+        }
+
+        return _loaded || !envelope.NeedsState ? envelope.RunAsync(this) : LoadThenRunAsync(envelope);
+    }
+
+    private async ValueTask LoadThenRunAsync(Envelope<TGrain> envelope)
+    {
+        try
+        {
+            _provider = _runtime.ResolveProvider(TGrain.Definition, Id);
+            var stored = await _provider.ReadAsync(Id).ConfigureAwait(false);
+            _lifecycle.ImportState(stored?.State);
+            _etag = stored?.ETag ?? 0;
+            _loaded = true;
+        }
+        catch (Exception error)
+        {
+            End(error);
+            envelope.Fail(error);
+            return;
+        }
+
+        await envelope.RunAsync(this).ConfigureAwait(false);
+    }
+
+    private async ValueTask SaveThenApplyAsync(GrainActions actions)
+    {
+        try
+        {
+            _etag = await _provider!.WriteAsync(Id, _lifecycle.ExportState(), _etag).ConfigureAwait(false);
+        }
+        catch (Exception error)
+        {
+            // Unacknowledged state must not survive: drop the activation so the next message reloads from storage.
+            End(error);
+            throw;
+        }
+
+        Apply(actions);
+    }
+
+    private void Apply(GrainActions actions)
+    {
+        var replies = actions.Replies;
+        for (var i = 0; i < replies.Count; i++)
+        {
+            replies[i].DeliverTo(_runtime);
+        }
+
+        var casts = actions.SelfCasts;
+        for (var i = 0; i < casts.Count; i++)
+        {
+            casts[i].Send(_runtime, Id);
+        }
+
+        if (actions.DeactivateRequested)
+        {
+            End(null);
+        }
+    }
+
+    private void End(Exception? cause)
+    {
+        if (_ended)
+        {
+            return;
+        }
+
+        _ended = true;
+        _runtime.Remove(this);
+        _runtime.PendingCallers.FailAllOf(this, new GrainDeactivatedException(Id, cause));
+        _runtime.OnActivationEnded(Id);
+    }
+
+    private async Task ResumeAfterAsync(ValueTask turn)
+    {
+        // Turns report failures to their callers, never by throwing.
+        await turn.ConfigureAwait(false);
+        Execute();
+    }
+
+    private void EndSlice()
+    {
+        if (_turnsInSlice != 0)
+        {
+            _turnsInSlice = 0;
+            MarkActive(_runtime.Time.GetTimestamp());
+        }
+    }
+
+    private void Release()
+    {
+        EndSlice();
+        Volatile.Write(ref _status, Idle);
+        if (!_queue.IsEmpty && Interlocked.CompareExchange(ref _status, Scheduled, Idle) == Idle)
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+        }
+    }
+}

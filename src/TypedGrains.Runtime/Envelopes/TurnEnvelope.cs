@@ -1,0 +1,89 @@
+using System;
+using System.Threading.Tasks;
+
+namespace TypedGrains.Runtime.Envelopes;
+
+/// <summary>
+/// A message that runs one handler as a turn: invoke, then commit the turn's actions (save-state first), then
+/// release the outcome to the caller. A handler that throws is rolled back and its caller gets the exception.
+/// </summary>
+internal abstract class TurnEnvelope<TGrain> : Envelope<TGrain>
+    where TGrain : Grain, IGrain<TGrain>
+{
+    public override ValueTask RunAsync(Activation<TGrain> activation)
+    {
+        ValueTask handler;
+        try
+        {
+            activation.BeginTurn();
+            handler = InvokeAsync(activation.Grain);
+        }
+        catch (Exception error)
+        {
+            activation.RollbackTurn();
+            Fail(error);
+            return default;
+        }
+
+        return handler.IsCompletedSuccessfully ? CommitAsync(activation) : AwaitHandlerAsync(activation, handler);
+    }
+
+    /// <summary>Runs the handler; a reply value, if any, is kept by the envelope until <see cref="Succeed"/>.</summary>
+    protected abstract ValueTask InvokeAsync(TGrain grain);
+
+    /// <summary>The turn committed: release the outcome. The envelope must not be touched by the mailbox afterwards.</summary>
+    protected abstract void Succeed();
+
+    private async ValueTask AwaitHandlerAsync(Activation<TGrain> activation, ValueTask handler)
+    {
+        try
+        {
+            await handler.ConfigureAwait(false);
+        }
+        catch (Exception error)
+        {
+            activation.RollbackTurn();
+            Fail(error);
+            return;
+        }
+
+        await CommitAsync(activation).ConfigureAwait(false);
+    }
+
+    private ValueTask CommitAsync(Activation<TGrain> activation)
+    {
+        ValueTask commit;
+        try
+        {
+            commit = activation.CommitTurnAsync();
+        }
+        catch (Exception error)
+        {
+            Fail(error);
+            return default;
+        }
+
+        if (commit.IsCompletedSuccessfully)
+        {
+            Succeed();
+            return default;
+        }
+
+        return AwaitCommitAsync(commit);
+    }
+
+    private async ValueTask AwaitCommitAsync(ValueTask commit)
+    {
+        try
+        {
+            await commit.ConfigureAwait(false);
+        }
+        catch (Exception error)
+        {
+            Fail(error);
+            return;
+        }
+
+        Succeed();
+    }
+}

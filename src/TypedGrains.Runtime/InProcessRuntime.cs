@@ -1,0 +1,175 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading.Tasks;
+using TypedGrains.Persistence;
+using TypedGrains.Runtime.Envelopes;
+
+namespace TypedGrains.Runtime;
+
+/// <summary>
+/// Runs grains inside this process: exactly one activation per grain id, one mailbox per activation on the
+/// thread pool, turns with rollback, save-before-reply, deferred replies and idle collection. Local messages are
+/// never serialized.
+/// </summary>
+public sealed class InProcessRuntime : IGrainRuntime, IGrainFactory, IDeferredReplySink, IDisposable
+{
+    private readonly ConcurrentDictionary<GrainId, ActivationBase> _activations = new();
+    private readonly InProcessRuntimeOptions _options;
+    private readonly IdleCollector _collector;
+    private volatile bool _disposed;
+
+    /// <summary>Creates a runtime with default options (in-memory state, 15-minute idle collection).</summary>
+    public InProcessRuntime()
+        : this(new InProcessRuntimeOptions())
+    {
+    }
+
+    /// <summary>Creates a runtime with <paramref name="options"/>.</summary>
+    public InProcessRuntime(InProcessRuntimeOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        _options = options;
+        Time = options.TimeProvider;
+        TurnBudget = options.TurnBudget;
+        _collector = new IdleCollector(Time, options.IdleCollectionAge, options.EffectiveCollectionInterval, () => _activations.Values);
+    }
+
+    /// <summary>Raised on the activation's thread when an activation ends (idle collection, deactivate action, failure).</summary>
+    public event Action<GrainId>? ActivationEnded;
+
+    /// <inheritdoc/>
+    IGrainRuntime IGrainFactory.Runtime => this;
+
+    /// <summary>The number of live activations.</summary>
+    public int ActivationCount => _activations.Count;
+
+    internal TimeProvider Time { get; }
+
+    internal int TurnBudget { get; }
+
+    internal PendingCallerTable PendingCallers { get; } = new();
+
+    /// <summary>Whether <paramref name="grain"/> currently has an activation.</summary>
+    public bool IsActive(GrainId grain) => _activations.ContainsKey(grain);
+
+    /// <inheritdoc/>
+    public ValueTask<TReply> CallAsync<TGrain, TRequest, TReply>(GrainId grain, in TRequest request)
+        where TGrain : Grain, IGrain<TGrain>
+        where TRequest : struct, IGrainRequest<TGrain, TReply> =>
+        CallEnvelope<TGrain, TRequest, TReply>.Send(this, grain, request);
+
+    /// <inheritdoc/>
+    public ValueTask CallAsync<TGrain, TRequest>(GrainId grain, in TRequest request)
+        where TGrain : Grain, IGrain<TGrain>
+        where TRequest : struct, IGrainRequest<TGrain> =>
+        VoidCallEnvelope<TGrain, TRequest>.Send(this, grain, request);
+
+    /// <inheritdoc/>
+    public ValueTask<TReply> CallDeferredAsync<TGrain, TRequest, TReply>(GrainId grain, in TRequest request)
+        where TGrain : Grain, IGrain<TGrain>
+        where TRequest : struct, IDeferredGrainRequest<TGrain, TReply> =>
+        DeferredCallEnvelope<TGrain, TRequest, TReply>.Send(this, grain, request);
+
+    /// <inheritdoc/>
+    public void Cast<TGrain, TRequest>(GrainId grain, in TRequest request)
+        where TGrain : Grain, IGrain<TGrain>
+        where TRequest : struct, IGrainRequest<TGrain> =>
+        CastEnvelope<TGrain, TRequest>.Send(this, grain, request);
+
+    /// <summary>
+    /// Runs a serialized request: the grain's generated dispatcher reads the arguments of <paramref name="methodId"/>
+    /// and the typed request takes the same path as a local call. The reply is boxed (<c>null</c> for none).
+    /// </summary>
+    /// <exception cref="UnknownGrainMethodException">The grain has no handler with <paramref name="methodId"/>.</exception>
+    public ValueTask<object?> DispatchAsync<TGrain>(GrainId grain, uint methodId, IArgumentReader arguments)
+        where TGrain : Grain, IGrain<TGrain>
+    {
+        ArgumentNullException.ThrowIfNull(arguments);
+        var visitor = new DispatchVisitor<TGrain>(this, grain);
+        TGrain.Definition.Dispatch(methodId, arguments, ref visitor);
+        return visitor.Reply;
+    }
+
+    /// <inheritdoc/>
+    public void Complete<TReply>(CallerId caller, TReply value) => PendingCallers.TryTake(caller)?.Complete(value);
+
+    /// <inheritdoc/>
+    public void Fail(CallerId caller, Exception error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        PendingCallers.TryTake(caller)?.Fail(error);
+    }
+
+    /// <summary>Stops idle collection; later messages are refused with <see cref="ObjectDisposedException"/>.</summary>
+    public void Dispose()
+    {
+        _disposed = true;
+        _collector.Dispose();
+    }
+
+    internal void Post<TGrain>(GrainId grain, Envelope<TGrain> envelope)
+        where TGrain : Grain, IGrain<TGrain>
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        while (!GetOrCreate<TGrain>(grain).TryPost(envelope))
+        {
+            // The activation ended between lookup and post; the next lookup finds or creates its successor.
+        }
+    }
+
+    internal void Remove(ActivationBase activation) =>
+        _activations.TryRemove(new KeyValuePair<GrainId, ActivationBase>(activation.Id, activation));
+
+    internal bool HasBeenIdleLongEnough(ActivationBase activation) => _collector.HasBeenIdleLongEnough(activation);
+
+    internal IGrainStateProvider ResolveProvider<TGrain>(GrainDefinition<TGrain> definition, GrainId grain)
+        where TGrain : Grain
+    {
+        if (definition.Provider is null)
+        {
+            return _options.DefaultProvider;
+        }
+
+        return _options.Providers.TryGetValue(definition.Provider, out var provider)
+            ? provider
+            : throw new InvalidOperationException(
+                $"Grain '{grain}' uses state provider '{definition.Provider}', which is not registered. " +
+                $"Registered providers: {(_options.Providers.Count == 0 ? "(none)" : string.Join(", ", _options.Providers.Keys.OrderBy(k => k, StringComparer.Ordinal)))}.");
+    }
+
+    internal void ReportCastFailure(GrainId grain, Exception error) => _options.CastFailed?.Invoke(grain, error);
+
+    internal void OnActivationEnded(GrainId grain) => ActivationEnded?.Invoke(grain);
+
+    private Activation<TGrain> GetOrCreate<TGrain>(GrainId grain)
+        where TGrain : Grain, IGrain<TGrain>
+    {
+        if (!_activations.TryGetValue(grain, out var activation))
+        {
+            activation = _activations.GetOrAdd(grain, ActivationFactory<TGrain>.Create, this);
+        }
+
+        return activation as Activation<TGrain> ?? throw new InvalidOperationException(
+            $"Grain id '{grain}' is active as another grain type than {typeof(TGrain)}: two grain classes share the grain type name '{grain.Type}'.");
+    }
+
+    private static class ActivationFactory<TGrain>
+        where TGrain : Grain, IGrain<TGrain>
+    {
+        public static readonly Func<GrainId, InProcessRuntime, ActivationBase> Create = static (grain, runtime) =>
+        {
+            var definition = TGrain.Definition;
+            if (!string.Equals(grain.Type, definition.TypeName, StringComparison.Ordinal) || grain.Key.Kind != definition.KeyKind)
+            {
+                throw new ArgumentException(
+                    $"Grain id '{grain}' does not name a {typeof(TGrain).Name} grain (type '{definition.TypeName}', {definition.KeyKind} key).",
+                    nameof(grain));
+            }
+
+            return new Activation<TGrain>(runtime, grain);
+        };
+    }
+}
