@@ -1,0 +1,181 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using TypedGrains.Generators.Helpers;
+using TypedGrains.Generators.Models;
+
+namespace TypedGrains.Generators;
+
+public sealed partial class GrainGenerator
+{
+    /// <summary>Turns a <c>[Grain]</c> class into a <see cref="GrainModel"/>; symbols never leave this class.</summary>
+    internal static class Parser
+    {
+        private static readonly SymbolDisplayFormat TypeFormat = SymbolDisplayFormat.FullyQualifiedFormat
+            .AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
+
+        private static readonly SymbolDisplayFormat NamespaceFormat = SymbolDisplayFormat.FullyQualifiedFormat
+            .WithGlobalNamespaceStyle(SymbolDisplayGlobalNamespaceStyle.Omitted);
+
+        /// <summary>
+        /// Parses the grain of <paramref name="context"/>; <c>null</c> when it breaks a <see cref="GrainRules"/> rule or
+        /// anything unexpected happens (the grain is then skipped). Only cancellation escapes.
+        /// </summary>
+        public static GrainModel? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+        {
+            try
+            {
+                return context.TargetSymbol is INamedTypeSymbol grain
+                    ? ParseGrain(grain, context.SemanticModel.Compilation, cancellationToken)
+                    : null;
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                throw;
+            }
+            catch (Exception)
+            {
+                return null;
+            }
+        }
+
+        private static GrainModel? ParseGrain(INamedTypeSymbol grain, Compilation compilation, CancellationToken cancellationToken)
+        {
+            GrainKnownTypes? known = GrainKnownTypes.Create(compilation);
+            if (known is null || GrainRules.Validate(grain, known, compilation, cancellationToken) != GrainRuleViolation.None)
+            {
+                return null;
+            }
+
+            AttributeData attribute = grain.GetAttributes()
+                .First(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, known.GrainAttribute));
+            var keyKind = GrainKeyKindModel.String;
+            int placement = 0;
+            string? provider = null;
+            string? name = null;
+            foreach (KeyValuePair<string, TypedConstant> argument in attribute.NamedArguments)
+            {
+                switch (argument.Key)
+                {
+                    case "Key":
+                        keyKind = (GrainKeyKindModel)(int)argument.Value.Value!;
+                        break;
+                    case "Placement":
+                        placement = (int)argument.Value.Value!;
+                        break;
+                    case "Provider":
+                        provider = argument.Value.Value as string;
+                        break;
+                    case "Name":
+                        name = argument.Value.Value as string;
+                        break;
+                }
+            }
+
+            var containingTypes = new List<INamedTypeSymbol>();
+            for (INamedTypeSymbol? type = grain.ContainingType; type is not null; type = type.ContainingType)
+            {
+                containingTypes.Insert(0, type);
+            }
+
+            string namespaceName = grain.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString(NamespaceFormat) : string.Empty;
+            var rawPath = new List<string>();
+            for (INamespaceSymbol? namespaceSymbol = grain.ContainingNamespace; namespaceSymbol is { IsGlobalNamespace: false }; namespaceSymbol = namespaceSymbol.ContainingNamespace)
+            {
+                rawPath.Insert(0, namespaceSymbol.Name);
+            }
+
+            rawPath.AddRange(containingTypes.Select(t => t.Name));
+            rawPath.Add(grain.Name);
+            string dottedName = string.Join(".", rawPath);
+
+            string referenceName = GrainRules.GetReferenceName(grain);
+            string referenceOwner = containingTypes.Count > 0
+                ? containingTypes[containingTypes.Count - 1].ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + "."
+                : namespaceName.Length > 0 ? "global::" + namespaceName + "." : "global::";
+            bool isPublic = grain.DeclaredAccessibility == Accessibility.Public
+                && containingTypes.All(t => t.DeclaredAccessibility == Accessibility.Public);
+
+            ITypeSymbol state = GrainRules.GetStateType(grain, known)!;
+            InitialStateModel? initialState = GrainRules.ShouldGenerateInitialState(grain, state, known, compilation)
+                ? new InitialStateModel(
+                    state.ToDisplayString(TypeFormat),
+                    state.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat))
+                : null;
+
+            var handlers = new List<HandlerModel>();
+            foreach (IMethodSymbol method in GrainRules.GetHandlerMethods(grain, known))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                GrainRules.CheckHandler(method, referenceName, known, out HandlerSignature signature);
+                handlers.Add(ParseHandler(method, signature, cancellationToken));
+            }
+
+            handlers.Sort((x, y) => string.CompareOrdinal(x.MethodName, y.MethodName));
+
+            return new GrainModel(
+                HintName: dottedName + ".g.cs",
+                Namespace: namespaceName,
+                ContainingTypes: new EquatableArray<ContainingTypeModel>(containingTypes.Select(ToContainingTypeModel).ToArray()),
+                Name: EscapeIdentifier(grain.Name),
+                FullyQualifiedName: grain.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
+                RefName: EscapeIdentifier(referenceName),
+                RefFullyQualifiedName: referenceOwner + EscapeIdentifier(referenceName),
+                ExtensionsClassName: EscapeIdentifier(string.Concat(containingTypes.Select(t => t.Name)) + grain.Name + "GrainFactoryExtensions"),
+                FactoryMethodName: EscapeIdentifier(grain.Name),
+                IsPublic: isPublic,
+                GrainTypeName: name ?? dottedName,
+                KeyKind: keyKind,
+                Placement: placement,
+                Provider: provider,
+                InitialState: initialState,
+                Handlers: new EquatableArray<HandlerModel>(handlers.ToArray()));
+        }
+
+        private static HandlerModel ParseHandler(IMethodSymbol method, HandlerSignature signature, CancellationToken cancellationToken)
+        {
+            ParameterModel[] parameters = method.Parameters
+                .Select(p => new ParameterModel(EscapeIdentifier(p.Name), p.Type.ToDisplayString(TypeFormat)))
+                .ToArray();
+            return new HandlerModel(
+                Name: EscapeTypeName(method.Name),
+                MethodName: method.Name,
+                MethodId: GrainRules.ComputeMethodId(method),
+                Kind: signature.Kind,
+                Return: signature.Return,
+                ReplyType: signature.ReplyType?.ToDisplayString(TypeFormat),
+                CallerIndex: signature.CallerIndex,
+                IsPublic: method.DeclaredAccessibility == Accessibility.Public,
+                Parameters: new EquatableArray<ParameterModel>(parameters),
+                Summary: DocumentationSummary.Read(method, cancellationToken));
+        }
+
+        private static ContainingTypeModel ToContainingTypeModel(INamedTypeSymbol type)
+        {
+            string keyword = type switch
+            {
+                { IsRecord: true, TypeKind: TypeKind.Struct } => "record struct",
+                { IsRecord: true } => "record",
+                { TypeKind: TypeKind.Struct } => "struct",
+                { TypeKind: TypeKind.Interface } => "interface",
+                _ => "class",
+            };
+            return new ContainingTypeModel(keyword, EscapeIdentifier(type.Name));
+        }
+
+        /// <summary>Prefixes <paramref name="name"/> with <c>@</c> when it is a keyword.</summary>
+        internal static string EscapeIdentifier(string name) =>
+            SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
+
+        /// <summary>
+        /// Escapes a name used as a type name: keywords, and names of only lower-case ASCII letters (which the compiler
+        /// warns about as possible future keywords unless escaped).
+        /// </summary>
+        internal static string EscapeTypeName(string name) =>
+            SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None || name.All(c => c is >= 'a' and <= 'z') ? "@" + name : name;
+    }
+}

@@ -1,0 +1,783 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using TypedGrains.Generators.Helpers;
+
+// The rules that decide whether a grain can be generated. The generator skips a grain that breaks one; the
+// analyzers link this file (with Helpers/Fnv1a.cs) and report the same violations as diagnostics.
+namespace TypedGrains.Generators;
+
+/// <summary>Why a grain class cannot be generated.</summary>
+internal enum GrainRuleViolation
+{
+    /// <summary>The grain can be generated.</summary>
+    None,
+
+    /// <summary>The TypedGrains abstractions are not referenced (or are ambiguous).</summary>
+    MissingAbstractions,
+
+    /// <summary>The class carries <c>[Grain]</c> more than once (on several partial declarations).</summary>
+    DuplicateGrainAttribute,
+
+    /// <summary>An argument of <c>[Grain]</c> is erroneous, the key kind is undefined, or the name is empty.</summary>
+    InvalidGrainAttribute,
+
+    /// <summary>The target is not a class (for example a record).</summary>
+    NotAClass,
+
+    /// <summary>The grain class is generic.</summary>
+    GenericGrain,
+
+    /// <summary>A type containing the grain is generic.</summary>
+    GenericContainingType,
+
+    /// <summary>The grain class is neither public nor internal, or is file-local.</summary>
+    InaccessibleGrain,
+
+    /// <summary>A type containing the grain is neither public nor internal, or is file-local.</summary>
+    InaccessibleContainingType,
+
+    /// <summary>The grain class is abstract or static.</summary>
+    AbstractGrain,
+
+    /// <summary>A declaration of the grain class lacks <c>partial</c>.</summary>
+    NotPartial,
+
+    /// <summary>A declaration of a type containing the grain lacks <c>partial</c>.</summary>
+    ContainingTypeNotPartial,
+
+    /// <summary>The class does not derive, directly or indirectly, from <c>Grain&lt;TState&gt;</c>.</summary>
+    NotDerivedFromGrain,
+
+    /// <summary>The class has no constructor callable without arguments, or has required members it does not set.</summary>
+    NoParameterlessConstructor,
+
+    /// <summary>The class declares or inherits a member with a name the generator uses.</summary>
+    ReservedMemberName,
+
+    /// <summary>A handler breaks a <see cref="HandlerRuleViolation"/> rule.</summary>
+    InvalidHandler,
+
+    /// <summary>Two handlers have the same name.</summary>
+    DuplicateHandlerName,
+
+    /// <summary>Two handlers have the same method id.</summary>
+    MethodIdCollision,
+}
+
+/// <summary>Why a <c>[Call]</c> or <c>[Cast]</c> method cannot be a handler.</summary>
+internal enum HandlerRuleViolation
+{
+    /// <summary>The method is a valid handler.</summary>
+    None,
+
+    /// <summary>The method has both <c>[Call]</c> and <c>[Cast]</c>.</summary>
+    CallAndCast,
+
+    /// <summary>The method is not an ordinary method (an accessor, operator, or explicit interface implementation).</summary>
+    NotOrdinaryMethod,
+
+    /// <summary>The method is static.</summary>
+    Static,
+
+    /// <summary>The method is generic.</summary>
+    Generic,
+
+    /// <summary>The method is neither public nor internal.</summary>
+    Inaccessible,
+
+    /// <summary>A parameter is <c>ref</c>, <c>out</c>, <c>in</c> or <c>ref readonly</c>.</summary>
+    ByRefParameter,
+
+    /// <summary>A parameter is a <c>params</c> parameter.</summary>
+    ParamsParameter,
+
+    /// <summary>A parameter is a pointer or function pointer.</summary>
+    PointerParameter,
+
+    /// <summary>A parameter is of a ref struct type, which a request message cannot store.</summary>
+    RefLikeParameter,
+
+    /// <summary>The method returns by reference.</summary>
+    ByRefReturn,
+
+    /// <summary>The method returns a pointer or function pointer.</summary>
+    PointerReturn,
+
+    /// <summary>The method returns a ref struct, which cannot be a reply.</summary>
+    RefLikeReturn,
+
+    /// <summary>The method takes more than one <c>Caller&lt;T&gt;</c>.</summary>
+    MultipleCallers,
+
+    /// <summary>A <c>[Cast]</c> takes a <c>Caller&lt;T&gt;</c>.</summary>
+    CallerOnCast,
+
+    /// <summary>A <c>[Cast]</c> returns a value.</summary>
+    CastReturnsValue,
+
+    /// <summary>A deferred <c>[Call]</c> (one with a <c>Caller&lt;T&gt;</c>) returns a value.</summary>
+    DeferredReturnsValue,
+
+    /// <summary>The method name collides with a member of the generated reference.</summary>
+    ReservedName,
+
+    /// <summary>A parameter name collides with a member of the generated request message.</summary>
+    ReservedParameterName,
+
+    /// <summary>The reply type involves <c>dynamic</c>, which a request interface cannot be implemented with.</summary>
+    DynamicReply,
+}
+
+/// <summary>How a typed reference sends a handler's request and what it returns.</summary>
+internal enum HandlerKind
+{
+    /// <summary>A call with a reply value: <c>ValueTask&lt;T&gt;</c> through <c>CallAsync</c>.</summary>
+    Call,
+
+    /// <summary>A call without a reply value: <c>ValueTask</c> through <c>CallAsync</c>.</summary>
+    CallVoid,
+
+    /// <summary>A call answered later through a <c>Caller&lt;T&gt;</c>: <c>ValueTask&lt;T&gt;</c> through <c>CallDeferredAsync</c>.</summary>
+    CallDeferred,
+
+    /// <summary>A one-way message: <c>void</c> through <c>Cast</c>.</summary>
+    Cast,
+}
+
+/// <summary>How a handler method returns.</summary>
+internal enum HandlerReturnKind
+{
+    /// <summary>Returns nothing.</summary>
+    Void,
+
+    /// <summary>Returns a value synchronously.</summary>
+    Value,
+
+    /// <summary>Returns <c>Task</c> or <c>Task&lt;T&gt;</c>.</summary>
+    Task,
+
+    /// <summary>Returns <c>ValueTask</c> or <c>ValueTask&lt;T&gt;</c>.</summary>
+    ValueTask,
+}
+
+/// <summary>The shape of a valid handler.</summary>
+internal readonly struct HandlerSignature
+{
+    /// <summary>Creates the shape.</summary>
+    public HandlerSignature(HandlerKind kind, HandlerReturnKind returnKind, ITypeSymbol? replyType, int callerIndex)
+    {
+        Kind = kind;
+        Return = returnKind;
+        ReplyType = replyType;
+        CallerIndex = callerIndex;
+    }
+
+    /// <summary>How the reference sends the request.</summary>
+    public HandlerKind Kind { get; }
+
+    /// <summary>How the handler returns.</summary>
+    public HandlerReturnKind Return { get; }
+
+    /// <summary>The reply type of a call with a reply value or of a deferred call.</summary>
+    public ITypeSymbol? ReplyType { get; }
+
+    /// <summary>The index of the <c>Caller&lt;T&gt;</c> parameter, or -1.</summary>
+    public int CallerIndex { get; }
+}
+
+/// <summary>The symbols of the TypedGrains abstractions and the task types the rules compare against.</summary>
+internal sealed class GrainKnownTypes
+{
+    private GrainKnownTypes(
+        INamedTypeSymbol grainAttribute,
+        INamedTypeSymbol callAttribute,
+        INamedTypeSymbol castAttribute,
+        INamedTypeSymbol grainOfTState,
+        INamedTypeSymbol caller,
+        INamedTypeSymbol task,
+        INamedTypeSymbol taskOfT,
+        INamedTypeSymbol valueTask,
+        INamedTypeSymbol valueTaskOfT)
+    {
+        GrainAttribute = grainAttribute;
+        CallAttribute = callAttribute;
+        CastAttribute = castAttribute;
+        GrainOfTState = grainOfTState;
+        Caller = caller;
+        Task = task;
+        TaskOfT = taskOfT;
+        ValueTask = valueTask;
+        ValueTaskOfT = valueTaskOfT;
+    }
+
+    /// <summary><c>TypedGrains.GrainAttribute</c>.</summary>
+    public INamedTypeSymbol GrainAttribute { get; }
+
+    /// <summary><c>TypedGrains.CallAttribute</c>.</summary>
+    public INamedTypeSymbol CallAttribute { get; }
+
+    /// <summary><c>TypedGrains.CastAttribute</c>.</summary>
+    public INamedTypeSymbol CastAttribute { get; }
+
+    /// <summary><c>TypedGrains.Grain&lt;TState&gt;</c>.</summary>
+    public INamedTypeSymbol GrainOfTState { get; }
+
+    /// <summary><c>TypedGrains.Caller&lt;TReply&gt;</c>.</summary>
+    public INamedTypeSymbol Caller { get; }
+
+    /// <summary><c>System.Threading.Tasks.Task</c>.</summary>
+    public INamedTypeSymbol Task { get; }
+
+    /// <summary><c>System.Threading.Tasks.Task&lt;TResult&gt;</c>.</summary>
+    public INamedTypeSymbol TaskOfT { get; }
+
+    /// <summary><c>System.Threading.Tasks.ValueTask</c>.</summary>
+    public INamedTypeSymbol ValueTask { get; }
+
+    /// <summary><c>System.Threading.Tasks.ValueTask&lt;TResult&gt;</c>.</summary>
+    public INamedTypeSymbol ValueTaskOfT { get; }
+
+    /// <summary>Resolves the known types in <paramref name="compilation"/>; <c>null</c> when one is missing or ambiguous.</summary>
+    public static GrainKnownTypes? Create(Compilation compilation)
+    {
+        INamedTypeSymbol? grainAttribute = compilation.GetTypeByMetadataName("TypedGrains.GrainAttribute");
+        INamedTypeSymbol? callAttribute = compilation.GetTypeByMetadataName("TypedGrains.CallAttribute");
+        INamedTypeSymbol? castAttribute = compilation.GetTypeByMetadataName("TypedGrains.CastAttribute");
+        INamedTypeSymbol? grainOfTState = compilation.GetTypeByMetadataName("TypedGrains.Grain`1");
+        INamedTypeSymbol? caller = compilation.GetTypeByMetadataName("TypedGrains.Caller`1");
+        INamedTypeSymbol? task = compilation.GetTypeByMetadataName("System.Threading.Tasks.Task");
+        INamedTypeSymbol? taskOfT = compilation.GetTypeByMetadataName("System.Threading.Tasks.Task`1");
+        INamedTypeSymbol? valueTask = compilation.GetTypeByMetadataName("System.Threading.Tasks.ValueTask");
+        INamedTypeSymbol? valueTaskOfT = compilation.GetTypeByMetadataName("System.Threading.Tasks.ValueTask`1");
+        if (grainAttribute is null || callAttribute is null || castAttribute is null || grainOfTState is null
+            || caller is null || task is null || taskOfT is null || valueTask is null || valueTaskOfT is null)
+        {
+            return null;
+        }
+
+        return new GrainKnownTypes(grainAttribute, callAttribute, castAttribute, grainOfTState, caller, task, taskOfT, valueTask, valueTaskOfT);
+    }
+}
+
+/// <summary>The validity rules of grains and handlers, and the method id computation.</summary>
+internal static class GrainRules
+{
+    /// <summary>Names of members the generator adds to a grain class.</summary>
+    public static readonly string[] ReservedGrainMemberNames = ["CastToSelf", "GeneratedDefinition", "Requests", "SelfCasts"];
+
+    /// <summary>Names of members of the generated reference that a handler (a reference method) must not take.</summary>
+    public static readonly string[] ReservedHandlerNames =
+        ["Equals", "Finalize", "GetHashCode", "GetType", "Id", "MemberwiseClone", "ReferenceEquals", "Runtime", "ToString"];
+
+    /// <summary>Names of members of a generated request message that a handler parameter must not take.</summary>
+    public static readonly string[] ReservedParameterNames = ["InvokeAsync", "MethodId", "MethodName"];
+
+    private static readonly SymbolDisplayFormat MethodIdTypeFormat = SymbolDisplayFormat.FullyQualifiedFormat;
+
+    /// <summary>The name of the generated reference struct of <paramref name="grain"/>.</summary>
+    public static string GetReferenceName(INamedTypeSymbol grain) => grain.Name + "Ref";
+
+    /// <summary>Checks every rule for <paramref name="grain"/>, its <c>[Grain]</c> attribute and its handlers.</summary>
+    public static GrainRuleViolation Validate(INamedTypeSymbol grain, GrainKnownTypes known, Compilation compilation, CancellationToken cancellationToken)
+    {
+        GrainRuleViolation violation = CheckGrainType(grain, known, compilation, cancellationToken);
+        if (violation != GrainRuleViolation.None)
+        {
+            return violation;
+        }
+
+        string referenceName = GetReferenceName(grain);
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        var ids = new HashSet<uint>();
+        foreach (IMethodSymbol method in GetHandlerMethods(grain, known))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (CheckHandler(method, referenceName, known, out _) != HandlerRuleViolation.None)
+            {
+                return GrainRuleViolation.InvalidHandler;
+            }
+
+            if (!names.Add(method.Name))
+            {
+                return GrainRuleViolation.DuplicateHandlerName;
+            }
+
+            if (!ids.Add(ComputeMethodId(method)))
+            {
+                return GrainRuleViolation.MethodIdCollision;
+            }
+        }
+
+        return GrainRuleViolation.None;
+    }
+
+    /// <summary>Checks the rules of the grain class itself and of its <c>[Grain]</c> attribute.</summary>
+    public static GrainRuleViolation CheckGrainType(INamedTypeSymbol grain, GrainKnownTypes known, Compilation compilation, CancellationToken cancellationToken)
+    {
+        AttributeData[] grainAttributes = grain.GetAttributes()
+            .Where(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, known.GrainAttribute))
+            .ToArray();
+        if (grainAttributes.Length != 1)
+        {
+            return GrainRuleViolation.DuplicateGrainAttribute;
+        }
+
+        if (!IsValidGrainAttribute(grainAttributes[0]))
+        {
+            return GrainRuleViolation.InvalidGrainAttribute;
+        }
+
+        if (grain.TypeKind != TypeKind.Class || grain.IsRecord)
+        {
+            return GrainRuleViolation.NotAClass;
+        }
+
+        if (grain.Arity > 0)
+        {
+            return GrainRuleViolation.GenericGrain;
+        }
+
+        if (!IsAccessibleType(grain))
+        {
+            return GrainRuleViolation.InaccessibleGrain;
+        }
+
+        if (grain.IsAbstract || grain.IsStatic)
+        {
+            return GrainRuleViolation.AbstractGrain;
+        }
+
+        for (INamedTypeSymbol? containing = grain.ContainingType; containing is not null; containing = containing.ContainingType)
+        {
+            if (containing.Arity > 0)
+            {
+                return GrainRuleViolation.GenericContainingType;
+            }
+
+            if (!IsAccessibleType(containing))
+            {
+                return GrainRuleViolation.InaccessibleContainingType;
+            }
+        }
+
+        if (!IsPartialEverywhere(grain, cancellationToken))
+        {
+            return GrainRuleViolation.NotPartial;
+        }
+
+        for (INamedTypeSymbol? containing = grain.ContainingType; containing is not null; containing = containing.ContainingType)
+        {
+            if (!IsPartialEverywhere(containing, cancellationToken))
+            {
+                return GrainRuleViolation.ContainingTypeNotPartial;
+            }
+        }
+
+        if (GetStateType(grain, known) is null)
+        {
+            return GrainRuleViolation.NotDerivedFromGrain;
+        }
+
+        if (!HasConstructorWithoutArguments(grain, grain, compilation, allowPrivate: true))
+        {
+            return GrainRuleViolation.NoParameterlessConstructor;
+        }
+
+        for (INamedTypeSymbol? type = grain; type is not null && !IsGrainOfTState(type, known); type = type.BaseType)
+        {
+            foreach (string name in ReservedGrainMemberNames)
+            {
+                if (!type.GetMembers(name).IsEmpty)
+                {
+                    return GrainRuleViolation.ReservedMemberName;
+                }
+            }
+        }
+
+        return GrainRuleViolation.None;
+    }
+
+    /// <summary>The methods declared by <paramref name="grain"/> that carry <c>[Call]</c> or <c>[Cast]</c>, ordinally sorted.</summary>
+    public static IReadOnlyList<IMethodSymbol> GetHandlerMethods(INamedTypeSymbol grain, GrainKnownTypes known)
+    {
+        var methods = new List<(IMethodSymbol Method, string Signature)>();
+        foreach (ISymbol member in grain.GetMembers())
+        {
+            if (member is IMethodSymbol method && (HasAttribute(method, known.CallAttribute) || HasAttribute(method, known.CastAttribute)))
+            {
+                methods.Add((method, GetMethodSignature(method)));
+            }
+        }
+
+        methods.Sort((x, y) => string.CompareOrdinal(x.Signature, y.Signature));
+        return methods.Select(m => m.Method).ToArray();
+    }
+
+    /// <summary>Checks one <c>[Call]</c>/<c>[Cast]</c> method and, when it is valid, describes its shape.</summary>
+    public static HandlerRuleViolation CheckHandler(IMethodSymbol method, string referenceName, GrainKnownTypes known, out HandlerSignature signature)
+    {
+        signature = default;
+        bool isCall = HasAttribute(method, known.CallAttribute);
+        bool isCast = HasAttribute(method, known.CastAttribute);
+        if (isCall && isCast)
+        {
+            return HandlerRuleViolation.CallAndCast;
+        }
+
+        if (method.MethodKind != MethodKind.Ordinary)
+        {
+            return HandlerRuleViolation.NotOrdinaryMethod;
+        }
+
+        if (method.IsStatic)
+        {
+            return HandlerRuleViolation.Static;
+        }
+
+        if (method.IsGenericMethod)
+        {
+            return HandlerRuleViolation.Generic;
+        }
+
+        if (method.DeclaredAccessibility is not (Accessibility.Public or Accessibility.Internal))
+        {
+            return HandlerRuleViolation.Inaccessible;
+        }
+
+        if (method.ReturnsByRef || method.ReturnsByRefReadonly)
+        {
+            return HandlerRuleViolation.ByRefReturn;
+        }
+
+        if (method.ReturnType.TypeKind is TypeKind.Pointer or TypeKind.FunctionPointer)
+        {
+            return HandlerRuleViolation.PointerReturn;
+        }
+
+        if (method.ReturnType.IsRefLikeType)
+        {
+            return HandlerRuleViolation.RefLikeReturn;
+        }
+
+        if (Array.IndexOf(ReservedHandlerNames, method.Name) >= 0 || string.Equals(method.Name, referenceName, StringComparison.Ordinal))
+        {
+            return HandlerRuleViolation.ReservedName;
+        }
+
+        int callerIndex = -1;
+        ITypeSymbol? callerReply = null;
+        for (int i = 0; i < method.Parameters.Length; i++)
+        {
+            IParameterSymbol parameter = method.Parameters[i];
+            if (parameter.RefKind != RefKind.None)
+            {
+                return HandlerRuleViolation.ByRefParameter;
+            }
+
+            if (parameter.IsParams)
+            {
+                return HandlerRuleViolation.ParamsParameter;
+            }
+
+            if (parameter.Type.TypeKind is TypeKind.Pointer or TypeKind.FunctionPointer)
+            {
+                return HandlerRuleViolation.PointerParameter;
+            }
+
+            if (parameter.Type.IsRefLikeType)
+            {
+                return HandlerRuleViolation.RefLikeParameter;
+            }
+
+            if (Array.IndexOf(ReservedParameterNames, parameter.Name) >= 0 || string.Equals(parameter.Name, method.Name, StringComparison.Ordinal))
+            {
+                return HandlerRuleViolation.ReservedParameterName;
+            }
+
+            if (parameter.Type is INamedTypeSymbol named && SymbolEqualityComparer.Default.Equals(named.OriginalDefinition, known.Caller))
+            {
+                if (callerIndex >= 0)
+                {
+                    return HandlerRuleViolation.MultipleCallers;
+                }
+
+                callerIndex = i;
+                callerReply = named.TypeArguments[0];
+            }
+        }
+
+        if (isCast && callerIndex >= 0)
+        {
+            return HandlerRuleViolation.CallerOnCast;
+        }
+
+        (HandlerReturnKind returnKind, ITypeSymbol? reply) = ClassifyReturn(method, known);
+        if (isCast)
+        {
+            if (reply is not null)
+            {
+                return HandlerRuleViolation.CastReturnsValue;
+            }
+
+            signature = new HandlerSignature(HandlerKind.Cast, returnKind, null, -1);
+            return HandlerRuleViolation.None;
+        }
+
+        if (callerIndex >= 0)
+        {
+            if (reply is not null)
+            {
+                return HandlerRuleViolation.DeferredReturnsValue;
+            }
+
+            if (ContainsDynamic(callerReply!))
+            {
+                return HandlerRuleViolation.DynamicReply;
+            }
+
+            signature = new HandlerSignature(HandlerKind.CallDeferred, returnKind, callerReply, callerIndex);
+            return HandlerRuleViolation.None;
+        }
+
+        if (reply is not null && ContainsDynamic(reply))
+        {
+            return HandlerRuleViolation.DynamicReply;
+        }
+
+        signature = reply is null
+            ? new HandlerSignature(HandlerKind.CallVoid, returnKind, null, -1)
+            : new HandlerSignature(HandlerKind.Call, returnKind, reply, -1);
+        return HandlerRuleViolation.None;
+    }
+
+    /// <summary>
+    /// The text a method id hashes: <c>Name(T1,T2,...)</c>, each <c>Ti</c> the parameter type in
+    /// <see cref="SymbolDisplayFormat.FullyQualifiedFormat"/> (for example <c>Add(int,global::System.Guid)</c>).
+    /// </summary>
+    public static string GetMethodSignature(IMethodSymbol method)
+    {
+        var builder = new StringBuilder(method.Name);
+        builder.Append('(');
+        for (int i = 0; i < method.Parameters.Length; i++)
+        {
+            if (i > 0)
+            {
+                builder.Append(',');
+            }
+
+            builder.Append(method.Parameters[i].Type.ToDisplayString(MethodIdTypeFormat));
+        }
+
+        builder.Append(')');
+        return builder.ToString();
+    }
+
+    /// <summary>The stable method id: FNV-1a (32-bit) over the UTF-8 bytes of <see cref="GetMethodSignature"/>.</summary>
+    public static uint ComputeMethodId(IMethodSymbol method) => Fnv1a.Hash32(GetMethodSignature(method));
+
+    /// <summary>The <c>TState</c> of the <c>Grain&lt;TState&gt;</c> that <paramref name="grain"/> derives from, or <c>null</c>.</summary>
+    public static ITypeSymbol? GetStateType(INamedTypeSymbol grain, GrainKnownTypes known)
+    {
+        for (INamedTypeSymbol? type = grain.BaseType; type is not null; type = type.BaseType)
+        {
+            if (IsGrainOfTState(type, known))
+            {
+                return type.TypeArguments[0];
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Whether the generator supplies <c>InitialState => new TState()</c>: no class from the grain down to
+    /// <c>Grain&lt;TState&gt;</c> declares <c>InitialState</c>, and the state is a non-abstract class with an
+    /// accessible constructor callable without arguments.
+    /// </summary>
+    public static bool ShouldGenerateInitialState(INamedTypeSymbol grain, ITypeSymbol state, GrainKnownTypes known, Compilation compilation)
+    {
+        for (INamedTypeSymbol? type = grain; type is not null && !IsGrainOfTState(type, known); type = type.BaseType)
+        {
+            if (!type.GetMembers("InitialState").IsEmpty)
+            {
+                return false;
+            }
+        }
+
+        return state is INamedTypeSymbol { TypeKind: TypeKind.Class, IsAbstract: false, IsStatic: false } named
+            && HasConstructorWithoutArguments(named, grain, compilation, allowPrivate: false);
+    }
+
+    private static (HandlerReturnKind Kind, ITypeSymbol? Reply) ClassifyReturn(IMethodSymbol method, GrainKnownTypes known)
+    {
+        if (method.ReturnsVoid)
+        {
+            return (HandlerReturnKind.Void, null);
+        }
+
+        if (method.ReturnType is INamedTypeSymbol named)
+        {
+            INamedTypeSymbol definition = named.OriginalDefinition;
+            if (SymbolEqualityComparer.Default.Equals(definition, known.Task))
+            {
+                return (HandlerReturnKind.Task, null);
+            }
+
+            if (SymbolEqualityComparer.Default.Equals(definition, known.ValueTask))
+            {
+                return (HandlerReturnKind.ValueTask, null);
+            }
+
+            if (SymbolEqualityComparer.Default.Equals(definition, known.TaskOfT))
+            {
+                return (HandlerReturnKind.Task, named.TypeArguments[0]);
+            }
+
+            if (SymbolEqualityComparer.Default.Equals(definition, known.ValueTaskOfT))
+            {
+                return (HandlerReturnKind.ValueTask, named.TypeArguments[0]);
+            }
+        }
+
+        return (HandlerReturnKind.Value, method.ReturnType);
+    }
+
+    private static bool ContainsDynamic(ITypeSymbol type) => type switch
+    {
+        { TypeKind: TypeKind.Dynamic } => true,
+        IArrayTypeSymbol array => ContainsDynamic(array.ElementType),
+        INamedTypeSymbol named => named.TypeArguments.Any(ContainsDynamic) || (named.ContainingType is { } outer && ContainsDynamic(outer)),
+        _ => false,
+    };
+
+    private static bool IsValidGrainAttribute(AttributeData attribute)
+    {
+        foreach (TypedConstant argument in attribute.ConstructorArguments)
+        {
+            if (argument.Kind == TypedConstantKind.Error)
+            {
+                return false;
+            }
+        }
+
+        foreach (KeyValuePair<string, TypedConstant> argument in attribute.NamedArguments)
+        {
+            if (argument.Value.Kind == TypedConstantKind.Error)
+            {
+                return false;
+            }
+
+            switch (argument.Key)
+            {
+                case "Key" when argument.Value.Value is not int key || key < 0 || key > 2:
+                case "Name" when argument.Value.Value is string { Length: 0 }:
+                case "Placement" when argument.Value.Value is not int:
+                    return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsAccessibleType(INamedTypeSymbol type) =>
+        !type.IsFileLocal && type.DeclaredAccessibility is Accessibility.Public or Accessibility.Internal;
+
+    private static bool IsPartialEverywhere(INamedTypeSymbol type, CancellationToken cancellationToken)
+    {
+        if (type.DeclaringSyntaxReferences.IsEmpty)
+        {
+            return false;
+        }
+
+        foreach (SyntaxReference reference in type.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax(cancellationToken) is not TypeDeclarationSyntax declaration
+                || !declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsGrainOfTState(INamedTypeSymbol type, GrainKnownTypes known) =>
+        SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, known.GrainOfTState);
+
+    private static bool HasAttribute(ISymbol symbol, INamedTypeSymbol attributeType)
+    {
+        foreach (AttributeData attribute in symbol.GetAttributes())
+        {
+            if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, attributeType))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HasConstructorWithoutArguments(INamedTypeSymbol type, INamedTypeSymbol within, Compilation compilation, bool allowPrivate)
+    {
+        bool hasRequiredMembers = HasRequiredMembers(type);
+        foreach (IMethodSymbol constructor in type.InstanceConstructors)
+        {
+            if (!constructor.Parameters.All(p => p.IsOptional || p.IsParams))
+            {
+                continue;
+            }
+
+            bool accessible = constructor.DeclaredAccessibility switch
+            {
+                Accessibility.Public => true,
+                Accessibility.Internal or Accessibility.ProtectedOrInternal =>
+                    constructor.ContainingAssembly.GivesAccessTo(within.ContainingAssembly),
+                Accessibility.Private => allowPrivate || compilation.IsSymbolAccessibleWithin(constructor, within),
+                _ => false,
+            };
+            if (!accessible || IsObsolete(constructor))
+            {
+                continue;
+            }
+
+            if (hasRequiredMembers && !constructor.GetAttributes().Any(a => IsAttribute(a, "SetsRequiredMembersAttribute", "System.Diagnostics.CodeAnalysis")))
+            {
+                continue;
+            }
+
+            return true;
+        }
+
+        return false;
+    }
+
+    private static bool HasRequiredMembers(INamedTypeSymbol type)
+    {
+        for (INamedTypeSymbol? current = type; current is not null; current = current.BaseType)
+        {
+            foreach (ISymbol member in current.GetMembers())
+            {
+                if (member is IPropertySymbol { IsRequired: true } or IFieldSymbol { IsRequired: true })
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsObsolete(ISymbol symbol) =>
+        symbol.GetAttributes().Any(a => IsAttribute(a, "ObsoleteAttribute", "System"));
+
+    private static bool IsAttribute(AttributeData attribute, string name, string containingNamespace) =>
+        attribute.AttributeClass is { } type
+        && string.Equals(type.Name, name, StringComparison.Ordinal)
+        && string.Equals(type.ContainingNamespace?.ToDisplayString(), containingNamespace, StringComparison.Ordinal);
+}

@@ -1,0 +1,38 @@
+using TypedGrains.Generators.Helpers;
+
+namespace TypedGrains.Generators.Models;
+
+/// <summary>Everything the emitter needs to write the generated source of one valid grain.</summary>
+/// <param name="HintName">The unique name of the generated file.</param>
+/// <param name="Namespace">The namespace of the grain as written in a <c>namespace</c> declaration; empty for the global namespace.</param>
+/// <param name="ContainingTypes">The types the grain is nested in, outermost first.</param>
+/// <param name="Name">The grain class name, escaped as an identifier.</param>
+/// <param name="FullyQualifiedName">The <c>global::</c>-qualified grain type.</param>
+/// <param name="RefName">The name of the generated reference struct.</param>
+/// <param name="RefFullyQualifiedName">The <c>global::</c>-qualified reference struct.</param>
+/// <param name="ExtensionsClassName">The name of the generated factory extension class (at namespace level).</param>
+/// <param name="FactoryMethodName">The name of the factory extension method, escaped as an identifier.</param>
+/// <param name="IsPublic">Whether the grain and all its containing types are public.</param>
+/// <param name="GrainTypeName">The stable grain type name used in grain ids.</param>
+/// <param name="KeyKind">The key kind of the grain.</param>
+/// <param name="Placement">The numeric value of the grain's placement.</param>
+/// <param name="Provider">The state provider name, or <c>null</c> for the default provider.</param>
+/// <param name="InitialState">The <c>InitialState</c> override to emit, or <c>null</c> to emit none.</param>
+/// <param name="Handlers">The handlers, ordinally sorted by name.</param>
+internal sealed record GrainModel(
+    string HintName,
+    string Namespace,
+    EquatableArray<ContainingTypeModel> ContainingTypes,
+    string Name,
+    string FullyQualifiedName,
+    string RefName,
+    string RefFullyQualifiedName,
+    string ExtensionsClassName,
+    string FactoryMethodName,
+    bool IsPublic,
+    string GrainTypeName,
+    GrainKeyKindModel KeyKind,
+    int Placement,
+    string? Provider,
+    InitialStateModel? InitialState,
+    EquatableArray<HandlerModel> Handlers);
