@@ -1,0 +1,409 @@
+using System.Collections.Generic;
+using System.Linq;
+using Xunit;
+
+namespace TypedGrains.Generators.Tests;
+
+/// <summary>The valid grain sources that the snapshot and compile-the-output tests share.</summary>
+public static class GrainCases
+{
+    private const string Usings = """
+        using System;
+        using System.Threading.Tasks;
+        using TypedGrains;
+
+        """;
+
+    public static readonly IReadOnlyDictionary<string, string> Sources = new SortedDictionary<string, string>(System.StringComparer.Ordinal)
+    {
+        ["MinimalGrain"] = Usings + """
+            namespace Cases;
+
+            [Grain]
+            public sealed partial class Minimal : Grain<MinimalState>
+            {
+            }
+
+            public sealed class MinimalState
+            {
+            }
+            """,
+
+        ["StringKey"] = Usings + """
+            namespace Cases;
+
+            [Grain(Key = GrainKeyKind.String)]
+            public sealed partial class Named : Grain<int>
+            {
+                [Call] public int Get() => State;
+            }
+            """,
+
+        ["GuidKey"] = Usings + """
+            namespace Cases;
+
+            [Grain(Key = GrainKeyKind.Guid)]
+            public sealed partial class Order : Grain<int>
+            {
+                [Call] public int Get() => State;
+            }
+            """,
+
+        ["LongKey"] = Usings + """
+            namespace Cases;
+
+            [Grain(Key = GrainKeyKind.Long)]
+            public sealed partial class Account : Grain<long>
+            {
+                [Call] public long Balance() => State;
+            }
+            """,
+
+        ["SyncCall"] = Usings + """
+            namespace Cases;
+
+            [Grain]
+            public sealed partial class Counter : Grain<CounterState>
+            {
+                [Call] public int Get() => State.Count;
+            }
+
+            public sealed record CounterState(int Count = 0);
+            """,
+
+        ["TaskCall"] = Usings + """
+            namespace Cases;
+
+            [Grain]
+            public sealed partial class Counter : Grain<CounterState>
+            {
+                [Call] public async Task<int> GetAsync()
+                {
+                    await Task.Yield();
+                    return State.Count;
+                }
+            }
+
+            public sealed record CounterState(int Count = 0);
+            """,
+
+        ["ValueTaskCall"] = Usings + """
+            namespace Cases;
+
+            [Grain]
+            public sealed partial class Directory : Grain<DirectoryState>
+            {
+                [Call] public ValueTask<string?> FindAsync(string name) =>
+                    new(Array.IndexOf(State.Names, name) >= 0 ? name : null);
+            }
+
+            public sealed record DirectoryState(string[] Names)
+            {
+                public DirectoryState()
+                    : this(Array.Empty<string>())
+                {
+                }
+            }
+            """,
+
+        ["CallWithoutReply"] = Usings + """
+            namespace Cases;
+
+            [Grain]
+            public sealed partial class Counter : Grain<CounterState>
+            {
+                [Call] public void Reset()
+                {
+                    State = new CounterState();
+                    SaveState();
+                }
+            }
+
+            public sealed record CounterState(int Count = 0);
+            """,
+
+        ["AsyncCallWithoutReply"] = Usings + """
+            namespace Cases;
+
+            [Grain]
+            public sealed partial class Counter : Grain<CounterState>
+            {
+                [Call] public async Task ResetAsync()
+                {
+                    await Task.Yield();
+                    State = new CounterState();
+                }
+
+                [Call] public ValueTask FlushAsync()
+                {
+                    SaveState();
+                    return default;
+                }
+            }
+
+            public sealed record CounterState(int Count = 0);
+            """,
+
+        ["Cast"] = Usings + """
+            namespace Cases;
+
+            [Grain]
+            public sealed partial class Counter : Grain<CounterState>
+            {
+                [Cast] public void Increment() => State = State with { Count = State.Count + 1 };
+            }
+
+            public sealed record CounterState(int Count = 0);
+            """,
+
+        ["AsyncCast"] = Usings + """
+            namespace Cases;
+
+            [Grain]
+            public sealed partial class Counter : Grain<CounterState>
+            {
+                [Cast] public async Task IncrementAsync()
+                {
+                    await Task.Yield();
+                    State = State with { Count = State.Count + 1 };
+                }
+
+                [Cast] public ValueTask DecrementAsync()
+                {
+                    State = State with { Count = State.Count - 1 };
+                    return default;
+                }
+            }
+
+            public sealed record CounterState(int Count = 0);
+            """,
+
+        ["CastWithArguments"] = Usings + """
+            namespace Cases;
+
+            [Grain]
+            public sealed partial class Counter : Grain<CounterState>
+            {
+                [Cast] public void Add(int amount, string? reason, Guid correlation)
+                {
+                    State = State with { Count = State.Count + amount };
+                    if (reason is null && correlation == Guid.Empty)
+                    {
+                        CastToSelf.Add(0, "again", Guid.NewGuid());
+                    }
+                }
+            }
+
+            public sealed record CounterState(int Count = 0);
+            """,
+
+        ["DeferredReply"] = Usings + """
+            using System.Collections.Immutable;
+
+            namespace Cases;
+
+            [Grain]
+            public sealed partial class Barrier : Grain<BarrierState>
+            {
+                [Call] public void Join(string member, Caller<int> caller, TimeSpan timeout)
+                {
+                    State = State with { Waiting = State.Waiting.Add(caller) };
+                    if (State.Waiting.Count == State.Size)
+                    {
+                        foreach (Caller<int> waiting in State.Waiting)
+                        {
+                            Reply(waiting, State.Size);
+                        }
+                    }
+                }
+
+                [Call] public Task WaitAsync(Caller<string?> caller)
+                {
+                    Reply(caller, null);
+                    return Task.CompletedTask;
+                }
+            }
+
+            public sealed record BarrierState(int Size, ImmutableList<Caller<int>> Waiting)
+            {
+                public BarrierState()
+                    : this(2, ImmutableList<Caller<int>>.Empty)
+                {
+                }
+            }
+            """,
+
+        ["NestedGrain"] = Usings + """
+            namespace Cases.Nested;
+
+            public static partial class Outer
+            {
+                internal partial class Middle
+                {
+                    [Grain]
+                    public sealed partial class Counter : Grain<CounterState>
+                    {
+                        [Call] public int Get() => State.Count;
+
+                        [Cast] public void Increment() => State = State with { Count = State.Count + 1 };
+                    }
+                }
+            }
+
+            public sealed record CounterState(int Count = 0);
+            """,
+
+        ["NestedInRecordAndStruct"] = Usings + """
+            namespace Cases.Nested;
+
+            public partial record Holder
+            {
+                public partial struct Box
+                {
+                    [Grain]
+                    public sealed partial class Item : Grain<string>
+                    {
+                        [Call] public string Name() => State;
+                    }
+                }
+            }
+            """,
+
+        ["GlobalNamespace"] = Usings + """
+            [Grain]
+            public sealed partial class GlobalCounter : Grain<GlobalCounterState>
+            {
+                [Call] public int Get() => State.Count;
+            }
+
+            public sealed record GlobalCounterState(int Count = 0);
+            """,
+
+        ["KeywordNames"] = Usings + """
+            namespace Cases;
+
+            [Grain]
+            public sealed partial class Keywords : Grain<int>
+            {
+                [Cast] public void Add(int @class, string @event) => State += @class + @event.Length;
+
+                [Call] public int @default(int @in) => @in;
+
+                [Call] public int reset() => State = 0;
+            }
+            """,
+
+        ["CustomNameAndPlacement"] = Usings + """
+            namespace Cases;
+
+            [Grain(Name = "counter-v2", Placement = Placement.Hash, Provider = "postgres \"main\"", Key = GrainKeyKind.Long)]
+            public sealed partial class RenamedCounter : Grain<CounterState>
+            {
+                [Call] public int Get() => State.Count;
+            }
+
+            [Grain(Placement = Placement.StatelessWorker)]
+            internal sealed partial class Worker : Grain<CounterState>
+            {
+                [Call] public int Work(int input) => input * 2;
+            }
+
+            public sealed record CounterState(int Count = 0);
+            """,
+
+        ["DocComments"] = Usings + """
+            namespace Cases;
+
+            [Grain]
+            public sealed partial class Documented : Grain<int>
+            {
+                /// <summary>
+                /// Returns the current value of the <see cref="Documented"/> grain,
+                /// scaled by <paramref name="factor"/> (see <see cref="Math.Max(int, int)">the maximum</see>).
+                /// Never <see langword="null"/>.
+                /// </summary>
+                /// <param name="factor">The factor.</param>
+                [Call] public int Get(int factor) => State * factor;
+
+                /** <summary>Adds one.</summary> */
+                [Cast] public void Increment() => State++;
+
+                /// <remarks>No summary here.</remarks>
+                [Call] public int Peek() => State;
+            }
+            """,
+
+        ["InitialStateRules"] = Usings + """
+            namespace Cases;
+
+            // A record whose constructor parameters are all optional: InitialState is generated.
+            [Grain] public sealed partial class WithRecord : Grain<RecordState> { }
+            public sealed record RecordState(int Count = 0, string Name = "none");
+
+            // A nullable state type: the override keeps the annotation.
+            [Grain] public sealed partial class WithNullable : Grain<RecordState?> { }
+
+            // A struct state: nothing is generated (default is the initial state).
+            [Grain] public sealed partial class WithStruct : Grain<StructState> { }
+            public struct StructState { public int Count; }
+
+            // A record without a parameterless constructor: nothing is generated.
+            [Grain] public sealed partial class WithRequiredArgument : Grain<ArgumentState> { }
+            public sealed record ArgumentState(int Count);
+
+            // The grain chooses its own initial state: nothing is generated.
+            [Grain] public sealed partial class WithOwnInitialState : Grain<RecordState>
+            {
+                protected override RecordState InitialState => new(5);
+            }
+
+            // An abstract state class: nothing is generated.
+            [Grain] public sealed partial class WithAbstract : Grain<AbstractState> { }
+            public abstract class AbstractState { }
+
+            // A state with required members not set by its constructor: nothing is generated.
+            [Grain] public sealed partial class WithRequiredMember : Grain<RequiredState> { }
+            public sealed class RequiredState { public required string Name { get; init; } }
+            """,
+
+        ["IndirectBaseAndInternalHandler"] = Usings + """
+            namespace Cases;
+
+            public abstract class AuditedGrain<TState> : Grain<TState>
+            {
+                protected void Audit(string what) => SaveState();
+            }
+
+            [Grain]
+            public sealed partial class Audited : AuditedGrain<CounterState>
+            {
+                [Call] internal int Get() => State.Count;
+
+                [Cast] internal void Touch(string who) => Audit(who);
+
+                public int NotAHandler() => 0;
+            }
+
+            public sealed record CounterState(int Count = 0);
+            """,
+
+        ["ContractCounter"] = Usings + """
+            namespace Samples;
+
+            [Grain(Provider = "memory")]
+            public sealed partial class Counter : Grain<CounterState>
+            {
+                [Call] public int Get() => State.Count;
+                [Call] public async Task<int> GetAsync() { await Task.Yield(); return State.Count; }
+                [Call] public void Reset() { State = new CounterState(); SaveState(); }
+                [Cast] public void Increment() { State = State with { Count = State.Count + 1 }; SaveState(); }
+                [Cast] public void Add(int amount, string @event) { State = State with { Count = State.Count + amount }; CastToSelf.Increment(); }
+                [Call] public void Wait(Caller<int> caller) { Reply(caller, State.Count); }
+            }
+
+            public sealed record CounterState(int Count = 0);
+            """,
+    };
+
+    public static TheoryData<string> Names => new(Sources.Keys);
+}
