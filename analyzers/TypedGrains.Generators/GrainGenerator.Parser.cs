@@ -15,9 +15,6 @@ public sealed partial class GrainGenerator
     /// <summary>Turns a <c>[Grain]</c> class into a <see cref="GrainModel"/>; symbols never leave this class.</summary>
     internal static class Parser
     {
-        private static readonly SymbolDisplayFormat TypeFormat = SymbolDisplayFormat.FullyQualifiedFormat
-            .AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
-
         private static readonly SymbolDisplayFormat NamespaceFormat = SymbolDisplayFormat.FullyQualifiedFormat
             .WithGlobalNamespaceStyle(SymbolDisplayGlobalNamespaceStyle.Omitted);
 
@@ -103,7 +100,7 @@ public sealed partial class GrainGenerator
             ITypeSymbol state = GrainRules.GetStateType(grain, known)!;
             InitialStateModel? initialState = GrainRules.ShouldGenerateInitialState(grain, state, known, compilation)
                 ? new InitialStateModel(
-                    state.ToDisplayString(TypeFormat),
+                    state.ToDisplayString(GrainTypeNames.CodeFormat),
                     state.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat))
                 : null;
 
@@ -112,7 +109,7 @@ public sealed partial class GrainGenerator
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 GrainRules.CheckHandler(method, referenceName, known, out HandlerSignature signature);
-                handlers.Add(ParseHandler(method, signature, cancellationToken));
+                handlers.Add(ParseHandler(method, signature, known, cancellationToken));
             }
 
             handlers.Sort((x, y) => string.CompareOrdinal(x.MethodName, y.MethodName));
@@ -136,18 +133,18 @@ public sealed partial class GrainGenerator
                 Handlers: new EquatableArray<HandlerModel>(handlers.ToArray()));
         }
 
-        private static HandlerModel ParseHandler(IMethodSymbol method, HandlerSignature signature, CancellationToken cancellationToken)
+        private static HandlerModel ParseHandler(IMethodSymbol method, HandlerSignature signature, GrainKnownTypes known, CancellationToken cancellationToken)
         {
             ParameterModel[] parameters = method.Parameters
-                .Select(p => new ParameterModel(EscapeIdentifier(p.Name), p.Type.ToDisplayString(TypeFormat)))
+                .Select(p => new ParameterModel(EscapeIdentifier(p.Name), GrainTypeNames.Format(p.Type, method, known, forCode: true)))
                 .ToArray();
             return new HandlerModel(
                 Name: EscapeTypeName(method.Name),
                 MethodName: method.Name,
-                MethodId: GrainRules.ComputeMethodId(method),
+                MethodId: GrainRules.ComputeMethodId(method, known),
                 Kind: signature.Kind,
                 Return: signature.Return,
-                ReplyType: signature.ReplyType?.ToDisplayString(TypeFormat),
+                ReplyType: signature.ReplyType is null ? null : GrainTypeNames.Format(signature.ReplyType, method, known, forCode: true),
                 CallerIndex: signature.CallerIndex,
                 IsPublic: method.DeclaredAccessibility == Accessibility.Public,
                 Parameters: new EquatableArray<ParameterModel>(parameters),

@@ -195,6 +195,7 @@ internal readonly struct HandlerSignature
 internal sealed class GrainKnownTypes
 {
     private GrainKnownTypes(
+        Compilation compilation,
         INamedTypeSymbol grainAttribute,
         INamedTypeSymbol callAttribute,
         INamedTypeSymbol castAttribute,
@@ -205,6 +206,7 @@ internal sealed class GrainKnownTypes
         INamedTypeSymbol valueTask,
         INamedTypeSymbol valueTaskOfT)
     {
+        Compilation = compilation;
         GrainAttribute = grainAttribute;
         CallAttribute = callAttribute;
         CastAttribute = castAttribute;
@@ -215,6 +217,9 @@ internal sealed class GrainKnownTypes
         ValueTask = valueTask;
         ValueTaskOfT = valueTaskOfT;
     }
+
+    /// <summary>The compilation the symbols belong to.</summary>
+    public Compilation Compilation { get; }
 
     /// <summary><c>TypedGrains.GrainAttribute</c>.</summary>
     public INamedTypeSymbol GrainAttribute { get; }
@@ -261,7 +266,7 @@ internal sealed class GrainKnownTypes
             return null;
         }
 
-        return new GrainKnownTypes(grainAttribute, callAttribute, castAttribute, grainOfTState, caller, task, taskOfT, valueTask, valueTaskOfT);
+        return new GrainKnownTypes(compilation, grainAttribute, callAttribute, castAttribute, grainOfTState, caller, task, taskOfT, valueTask, valueTaskOfT);
     }
 }
 
@@ -277,8 +282,6 @@ internal static class GrainRules
 
     /// <summary>Names of members of a generated request message that a handler parameter must not take.</summary>
     public static readonly string[] ReservedParameterNames = ["InvokeAsync", "MethodId", "MethodName"];
-
-    private static readonly SymbolDisplayFormat MethodIdTypeFormat = SymbolDisplayFormat.FullyQualifiedFormat;
 
     /// <summary>The name of the generated reference struct of <paramref name="grain"/>.</summary>
     public static string GetReferenceName(INamedTypeSymbol grain) => grain.Name + "Ref";
@@ -308,7 +311,7 @@ internal static class GrainRules
                 return GrainRuleViolation.DuplicateHandlerName;
             }
 
-            if (!ids.Add(ComputeMethodId(method)))
+            if (!ids.Add(ComputeMethodId(method, known)))
             {
                 return GrainRuleViolation.MethodIdCollision;
             }
@@ -411,7 +414,7 @@ internal static class GrainRules
         {
             if (member is IMethodSymbol method && (HasAttribute(method, known.CallAttribute) || HasAttribute(method, known.CastAttribute)))
             {
-                methods.Add((method, GetMethodSignature(method)));
+                methods.Add((method, GetMethodSignature(method, known)));
             }
         }
 
@@ -558,9 +561,10 @@ internal static class GrainRules
 
     /// <summary>
     /// The text a method id hashes: <c>Name(T1,T2,...)</c>, each <c>Ti</c> the parameter type in
-    /// <see cref="SymbolDisplayFormat.FullyQualifiedFormat"/> (for example <c>Add(int,global::System.Guid)</c>).
+    /// <see cref="SymbolDisplayFormat.FullyQualifiedFormat"/> (for example <c>Add(int,global::System.Guid)</c>);
+    /// see <see cref="GrainTypeNames.IdFormat"/>.
     /// </summary>
-    public static string GetMethodSignature(IMethodSymbol method)
+    public static string GetMethodSignature(IMethodSymbol method, GrainKnownTypes known)
     {
         var builder = new StringBuilder(method.Name);
         builder.Append('(');
@@ -571,7 +575,7 @@ internal static class GrainRules
                 builder.Append(',');
             }
 
-            builder.Append(method.Parameters[i].Type.ToDisplayString(MethodIdTypeFormat));
+            builder.Append(GrainTypeNames.Format(method.Parameters[i].Type, method, known, forCode: false));
         }
 
         builder.Append(')');
@@ -579,7 +583,7 @@ internal static class GrainRules
     }
 
     /// <summary>The stable method id: FNV-1a (32-bit) over the UTF-8 bytes of <see cref="GetMethodSignature"/>.</summary>
-    public static uint ComputeMethodId(IMethodSymbol method) => Fnv1a.Hash32(GetMethodSignature(method));
+    public static uint ComputeMethodId(IMethodSymbol method, GrainKnownTypes known) => Fnv1a.Hash32(GetMethodSignature(method, known));
 
     /// <summary>The <c>TState</c> of the <c>Grain&lt;TState&gt;</c> that <paramref name="grain"/> derives from, or <c>null</c>.</summary>
     public static ITypeSymbol? GetStateType(INamedTypeSymbol grain, GrainKnownTypes known)

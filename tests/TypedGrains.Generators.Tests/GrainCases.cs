@@ -387,6 +387,44 @@ public static class GrainCases
             public sealed record CounterState(int Count = 0);
             """,
 
+        ["GrainReferencesInMessages"] = Usings + """
+            using System.Collections.Generic;
+            using Cases.Other;
+
+            namespace Cases
+            {
+                [Grain]
+                public sealed partial class Linker : Grain<LinkState>
+                {
+                    [Call]
+                    public void Point(TargetRef target, Cases.Other.RemoteRef remote, TargetRef? maybe, List<RemoteRef> many, TargetRef[] array, Holder.InnerRef inner) =>
+                        State = new LinkState(target);
+
+                    [Call] public Task<TargetRef?> Current() => Task.FromResult(State.Target);
+
+                    [Call] public void Await(Caller<RemoteRef> caller) { }
+                }
+
+                public sealed record LinkState(TargetRef? Target = null);
+
+                [Grain]
+                public sealed partial class Target : Grain<int>
+                {
+                    [Call] public int Get() => State;
+                }
+
+                public partial class Holder
+                {
+                    [Grain] public sealed partial class Inner : Grain<int> { }
+                }
+            }
+
+            namespace Cases.Other
+            {
+                [Grain] public sealed partial class Remote : Grain<int> { }
+            }
+            """,
+
         ["ContractCounter"] = Usings + """
             namespace Samples;
 

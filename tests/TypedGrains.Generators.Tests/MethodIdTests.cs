@@ -91,13 +91,56 @@ public sealed partial class MethodIdTests
         Assert.Equal(ids.Values.Order(), cases.Order());
     }
 
+    [Fact]
+    public void GeneratedReferencesInParametersAreFullyQualifiedInIds()
+    {
+        string source = GrainCases.Sources["GrainReferencesInMessages"];
+        string linker = GeneratorHarness.Run(source).AssertGeneratorQuiet().Sources.Single(s => s.HintName == "Cases.Linker.g.cs").Text;
+        Dictionary<string, uint> ids = RequestPattern().Matches(linker).ToDictionary(
+            m => m.Groups[1].Value,
+            m => uint.Parse(m.Groups[2].Value, System.Globalization.NumberStyles.HexNumber),
+            System.StringComparer.Ordinal);
+
+        Assert.Equal(
+            Fnv1a.Hash32("Point(global::Cases.TargetRef,global::Cases.Other.RemoteRef,global::Cases.TargetRef?,"
+                + "global::System.Collections.Generic.List<global::Cases.Other.RemoteRef>,global::Cases.TargetRef[],global::Cases.Holder.InnerRef)"),
+            ids["Point"]);
+        Assert.Equal(Fnv1a.Hash32("Await(global::TypedGrains.Caller<global::Cases.Other.RemoteRef>)"), ids["Await"]);
+    }
+
+    [Fact]
+    public void IdsAreTheSameWhetherReferencesAreGeneratedAlongsideOrReferenced()
+    {
+        // Compile the target grains (with their generated references) into one assembly...
+        GeneratorOutcome library = GeneratorHarness.Run(
+            "using TypedGrains;\nnamespace Lib;\n[Grain] public sealed partial class Target : Grain<int> { }\n").AssertGeneratorQuiet();
+        using var image = new System.IO.MemoryStream();
+        Assert.True(library.Output.Emit(image).Success);
+        Microsoft.CodeAnalysis.MetadataReference libraryReference = Microsoft.CodeAnalysis.MetadataReference.CreateFromImage(image.ToArray());
+
+        // ...and the grain taking a TargetRef in another one, where TargetRef is a real type.
+        const string user = "using TypedGrains;\nusing Lib;\nnamespace App;\n[Grain] public sealed partial class User : Grain<int> { [Call] public void Use(TargetRef target, TargetRef? maybe) { } }\n";
+        Microsoft.CodeAnalysis.CSharp.CSharpCompilation compilation = GeneratorHarness.CreateCompilation(user).AddReferences(libraryReference);
+        string referenced = GeneratorHarness.CreateDriver().RunGenerators(compilation).GetRunResult().Results.Single().GeneratedSources.Single().SourceText.ToString();
+
+        // Both together in one compilation, where TargetRef is not yet generated when the generator runs.
+        string together = GeneratorHarness.Run(
+            user, "using TypedGrains;\nnamespace Lib;\n[Grain] public sealed partial class Target : Grain<int> { }\n")
+            .AssertGeneratorQuiet().Sources.Single(s => s.HintName == "App.User.g.cs").Text;
+
+        Assert.Equal(IdsOfText(referenced)["Use"], IdsOfText(together)["Use"]);
+        Assert.Equal(referenced, together);
+    }
+
     private static string Grain(params string[] handlers) =>
         "using TypedGrains;\nnamespace Ids;\n[Grain] public sealed partial class G : Grain<int>\n{\n"
         + string.Join("\n", handlers) + "\n}\n";
 
-    private static Dictionary<string, uint> IdsOf(string source)
+    private static Dictionary<string, uint> IdsOf(string source) =>
+        IdsOfText(GeneratorHarness.Run(source).AssertGeneratorQuiet().Sources.Single().Text);
+
+    private static Dictionary<string, uint> IdsOfText(string text)
     {
-        string text = GeneratorHarness.Run(source).AssertGeneratorQuiet().Sources.Single().Text;
         return RequestPattern().Matches(text).ToDictionary(
             m => m.Groups[1].Value,
             m => uint.Parse(m.Groups[2].Value, System.Globalization.NumberStyles.HexNumber),
