@@ -98,7 +98,7 @@ public sealed partial class GrainGenerator
             writer.WriteLine("/// <summary>Generated request messages of <see cref=\"" + self + "\"/>'s handlers.</summary>");
             writer.WriteLine("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
             writer.WriteLine(GeneratedCodeAttribute);
-            writer.OpenBlock("public static class Requests");
+            writer.OpenBlock(grain.HidesBaseRequests ? "public new static class Requests" : "public static class Requests");
             for (int i = 0; i < grain.Handlers.Count; i++)
             {
                 if (i > 0)
@@ -186,7 +186,7 @@ public sealed partial class GrainGenerator
             string self = grain.FullyQualifiedName;
             writer.WriteLine("/// <summary>Typed casts to this grain itself, sent when the current turn commits.</summary>");
             writer.WriteLine(GeneratedCodeAttribute);
-            writer.OpenBlock("public readonly struct SelfCasts");
+            writer.OpenBlock(grain.HidesBaseSelfCasts ? "public new readonly struct SelfCasts" : "public readonly struct SelfCasts");
             writer.WriteLine("private readonly " + self + " _grain;");
             writer.WriteLine();
             writer.WriteLine("internal SelfCasts(" + self + " grain) => _grain = grain;");

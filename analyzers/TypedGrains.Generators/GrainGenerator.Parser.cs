@@ -113,6 +113,7 @@ public sealed partial class GrainGenerator
             }
 
             handlers.Sort((x, y) => string.CompareOrdinal(x.MethodName, y.MethodName));
+            (bool HidesRequests, bool HidesSelfCasts) hidden = GrainRules.GetHiddenBaseMembers(grain, known, cancellationToken);
 
             return new GrainModel(
                 HintName: dottedName + ".g.cs",
@@ -130,6 +131,8 @@ public sealed partial class GrainGenerator
                 Placement: placement,
                 Provider: provider,
                 InitialState: initialState,
+                HidesBaseRequests: hidden.HidesRequests,
+                HidesBaseSelfCasts: hidden.HidesSelfCasts && handlers.Any(h => h.Kind == HandlerKind.Cast),
                 Handlers: new EquatableArray<HandlerModel>(handlers.ToArray()));
         }
 

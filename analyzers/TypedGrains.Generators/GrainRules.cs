@@ -394,6 +394,12 @@ internal static class GrainRules
 
         for (INamedTypeSymbol? type = grain; type is not null && !IsGrainOfTState(type, known); type = type.BaseType)
         {
+            // A compiled base grain carries members the generator made for it; the derived grain's own hide them.
+            if (!SymbolEqualityComparer.Default.Equals(type, grain) && IsFromMetadata(type) && HasAttribute(type, known.GrainAttribute))
+            {
+                continue;
+            }
+
             foreach (string name in ReservedGrainMemberNames)
             {
                 if (!type.GetMembers(name).IsEmpty)
@@ -600,6 +606,48 @@ internal static class GrainRules
     }
 
     /// <summary>
+    /// Which generated public nested types of a valid base grain class (one that is itself generated) the grain's own
+    /// generated types hide: <c>Requests</c> whenever there is one, <c>SelfCasts</c> when that base has casts.
+    /// </summary>
+    public static (bool HidesRequests, bool HidesSelfCasts) GetHiddenBaseMembers(INamedTypeSymbol grain, GrainKnownTypes known, CancellationToken cancellationToken)
+    {
+        bool hidesRequests = false;
+        bool hidesSelfCasts = false;
+        for (INamedTypeSymbol? type = grain.BaseType; type is not null && !IsGrainOfTState(type, known); type = type.BaseType)
+        {
+            if (!HasAttribute(type, known.GrainAttribute))
+            {
+                continue;
+            }
+
+            if (IsFromMetadata(type))
+            {
+                hidesRequests |= !type.GetTypeMembers("Requests").IsEmpty;
+                hidesSelfCasts |= !type.GetTypeMembers("SelfCasts").IsEmpty;
+                continue;
+            }
+
+            if (Validate(type, known, known.Compilation, cancellationToken) != GrainRuleViolation.None)
+            {
+                continue;
+            }
+
+            hidesRequests = true;
+            string referenceName = GetReferenceName(type);
+            foreach (IMethodSymbol method in GetHandlerMethods(type, known))
+            {
+                if (CheckHandler(method, referenceName, known, out HandlerSignature signature) == HandlerRuleViolation.None
+                    && signature.Kind == HandlerKind.Cast)
+                {
+                    hidesSelfCasts = true;
+                }
+            }
+        }
+
+        return (hidesRequests, hidesSelfCasts);
+    }
+
+    /// <summary>
     /// Whether the generator supplies <c>InitialState => new TState()</c>: no class from the grain down to
     /// <c>Grain&lt;TState&gt;</c> declares <c>InitialState</c>, and the state is a non-abstract class with an
     /// accessible constructor callable without arguments.
@@ -710,6 +758,8 @@ internal static class GrainRules
 
         return true;
     }
+
+    private static bool IsFromMetadata(INamedTypeSymbol type) => type.DeclaringSyntaxReferences.IsEmpty;
 
     private static bool IsGrainOfTState(INamedTypeSymbol type, GrainKnownTypes known) =>
         SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, known.GrainOfTState);

@@ -31,6 +31,33 @@ public sealed class CompileTests
     }
 
     [Fact]
+    public void GrainDerivedFromACompiledGrainCompilesWithoutDiagnostics()
+    {
+        GeneratorOutcome library = GeneratorHarness.Run("""
+            using TypedGrains;
+            namespace Lib;
+            [Grain] public partial class BaseCounter : Grain<int> { [Cast] public void Increment() => State++; }
+            """).AssertGeneratorQuiet();
+        using var image = new MemoryStream();
+        Assert.True(library.Output.Emit(image).Success);
+
+        Microsoft.CodeAnalysis.CSharp.CSharpCompilation app = GeneratorHarness.CreateCompilation("""
+            using TypedGrains;
+            namespace App;
+            [Grain] public sealed partial class Derived : Lib.BaseCounter { [Cast] public void Poke() => CastToSelf.Poke(); }
+            """).AddReferences(MetadataReference.CreateFromImage(image.ToArray()));
+        GeneratorDriver driver = GeneratorHarness.CreateDriver().RunGeneratorsAndUpdateCompilation(app, out Compilation output, out var driverDiagnostics);
+
+        Assert.Empty(driverDiagnostics);
+        Assert.Single(driver.GetRunResult().GeneratedTrees);
+        Diagnostic[] diagnostics = output.GetDiagnostics()
+            .Where(d => d.Severity != DiagnosticSeverity.Hidden)
+            .Where(d => !(d.Id == "CS1591" && d.Location.SourceTree is { } tree && app.SyntaxTrees.Contains(tree)))
+            .ToArray();
+        Assert.True(diagnostics.Length == 0, string.Join("\n", diagnostics.Select(d => d.ToString())));
+    }
+
+    [Fact]
     public void GeneratedSourceHasNoMissingDocumentation()
     {
         GeneratorOutcome outcome = GeneratorHarness.Run(GrainCases.Sources["ContractCounter"]).AssertGeneratorQuiet();

@@ -425,6 +425,43 @@ public static class GrainCases
             }
             """,
 
+        ["DerivedGrain"] = Usings + """
+            namespace Cases;
+
+            // A generated grain that another grain derives from: the derived grain's Requests and SelfCasts hide the base's.
+            [Grain]
+            public partial class BaseCounter : Grain<CounterState>
+            {
+                [Call] public int Get() => State.Count;
+
+                [Cast] public void Increment() => State = State with { Count = State.Count + 1 };
+            }
+
+            [Grain]
+            public sealed partial class DerivedCounter : BaseCounter
+            {
+                [Cast] public void Twice()
+                {
+                    CastToSelf.Twice();
+                }
+            }
+
+            // Derived from a base without casts: only Requests is hidden.
+            [Grain]
+            public partial class Plain : Grain<CounterState>
+            {
+                [Call] public int Read() => State.Count;
+            }
+
+            [Grain]
+            public sealed partial class PlainChild : Plain
+            {
+                [Cast] public void Poke() { }
+            }
+
+            public sealed record CounterState(int Count = 0);
+            """,
+
         ["ContractCounter"] = Usings + """
             namespace Samples;
 

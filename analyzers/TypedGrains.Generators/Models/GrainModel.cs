@@ -18,6 +18,8 @@ namespace TypedGrains.Generators.Models;
 /// <param name="Placement">The numeric value of the grain's placement.</param>
 /// <param name="Provider">The state provider name, or <c>null</c> for the default provider.</param>
 /// <param name="InitialState">The <c>InitialState</c> override to emit, or <c>null</c> to emit none.</param>
+/// <param name="HidesBaseRequests">Whether the generated <c>Requests</c> hides that of a generated base grain.</param>
+/// <param name="HidesBaseSelfCasts">Whether the generated <c>SelfCasts</c> hides that of a generated base grain.</param>
 /// <param name="Handlers">The handlers, ordinally sorted by name.</param>
 internal sealed record GrainModel(
     string HintName,
@@ -35,4 +37,6 @@ internal sealed record GrainModel(
     int Placement,
     string? Provider,
     InitialStateModel? InitialState,
+    bool HidesBaseRequests,
+    bool HidesBaseSelfCasts,
     EquatableArray<HandlerModel> Handlers);
