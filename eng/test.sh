@@ -12,6 +12,13 @@ mkdir -p "$results"
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
+echo "==> installing the MessagePack interop npm packages (eng/interop)"
+if ! npm ci --prefix eng/interop --no-audit --no-fund --loglevel=error >/dev/null; then
+  echo "error: 'npm ci --prefix eng/interop' failed; the MessagePack interop tests need its packages (see the npm output above)" >&2
+  echo "SUMMARY: npm ci failed (passed 0, failed 0)"
+  exit 1
+fi
+
 echo "==> building"
 if ! dotnet build TypedGrains.sln -c Release -nologo -v minimal; then
   echo "SUMMARY: build failed (passed 0, failed 0)"
