@@ -8,6 +8,7 @@ public ref partial struct MessagePackReader
 {
     /// <summary>Reads nil if it is next.</summary>
     /// <returns>Whether a nil was read; when <see langword="false"/> the reader has not moved.</returns>
+    /// <exception cref="MessagePackSerializationException">The input has ended.</exception>
     public bool TryReadNil()
     {
         if (PeekByte() != MessagePackCode.Nil)

@@ -52,11 +52,9 @@ public ref partial struct MessagePackReader
             return string.Empty;
         }
 
-        if (_span.Length - _index >= length)
+        if (TryTakeContiguous(length, out ReadOnlySpan<byte> contiguous))
         {
-            string value = DecodeUtf8(_span.Slice(_index, length), offset);
-            _index += length;
-            return value;
+            return DecodeUtf8(contiguous, offset);
         }
 
         if (length <= StackCopyLimit)

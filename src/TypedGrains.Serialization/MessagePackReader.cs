@@ -99,6 +99,7 @@ public ref partial struct MessagePackReader
         : throw new InvalidOperationException("A reader over a span has no sequence position; use Consumed.");
 
     /// <summary>The first byte of the next value, without reading it.</summary>
+    /// <exception cref="MessagePackSerializationException">The input has ended.</exception>
     public byte NextCode => PeekByte();
 
     /// <summary>The family of the next value, without reading it.</summary>
