@@ -1,0 +1,41 @@
+using System.Collections.Immutable;
+
+namespace TypedGrains.Runtime.Tests.Grains;
+
+public sealed record BarrierState(int Parties = 3, ImmutableList<Caller<int>>? Waiting = null, int Generation = 0)
+{
+    public ImmutableList<Caller<int>> WaitingCallers => Waiting ?? ImmutableList<Caller<int>>.Empty;
+}
+
+/// <summary>Replies to all waiting callers once the last party arrives: a deferred reply across turns.</summary>
+[Grain(Key = GrainKeyKind.Long)]
+public sealed partial class BarrierGrain : Grain<BarrierState>
+{
+    [Call]
+    public void Arrive(Caller<int> caller)
+    {
+        var waiting = State.WaitingCallers.Add(caller);
+        if (waiting.Count < State.Parties)
+        {
+            State = State with { Waiting = waiting };
+            return;
+        }
+
+        var generation = State.Generation + 1;
+        foreach (var party in waiting)
+        {
+            Reply(party, generation);
+        }
+
+        State = State with { Waiting = ImmutableList<Caller<int>>.Empty, Generation = generation };
+    }
+
+    [Call]
+    public int WaitingCount() => State.WaitingCallers.Count;
+
+    [Call]
+    public void ArriveAndFail(Caller<int> caller) => throw new System.InvalidOperationException("arrival refused");
+
+    [Call]
+    public void Abort() => DeactivateAfterTurn();
+}

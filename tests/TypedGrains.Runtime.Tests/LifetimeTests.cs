@@ -1,0 +1,127 @@
+using System;
+using System.IO;
+using System.Threading.Tasks;
+using TypedGrains.Persistence;
+using TypedGrains.Runtime.Tests.Grains;
+using TypedGrains.Runtime.Tests.Support;
+using Xunit;
+
+namespace TypedGrains.Runtime.Tests;
+
+public sealed class LifetimeTests
+{
+    [Fact]
+    public async Task Idle_activations_are_collected_after_the_configured_age_and_reactivate_from_storage()
+    {
+        var clock = new ManualTimeProvider();
+        using var grains = new InProcessRuntime(new InProcessRuntimeOptions { TimeProvider = clock });
+        var key = Guid.NewGuid();
+        var probe = grains.ProbeGrain(key);
+        var ended = new TaskCompletionSource<GrainId>(TaskCreationOptions.RunContinuationsAsynchronously);
+        grains.ActivationEnded += id => ended.TrySetResult(id);
+        await probe.Touch();
+
+        // Younger than the default 15 minutes: the collector must leave it (a collection would precede this call).
+        clock.Advance(TimeSpan.FromMinutes(14));
+        Assert.Equal(2, await probe.Touch());
+        Assert.Equal(1, ProbeGrain.Activations[key]);
+
+        clock.Advance(TimeSpan.FromMinutes(16));
+        Assert.Equal(probe.Id, await ended.Task);
+        Assert.Equal(0, grains.ActivationCount);
+
+        await probe.Touch();
+        Assert.Equal(2, ProbeGrain.Activations[key]);
+    }
+
+    [Fact]
+    public async Task The_idle_age_is_configurable()
+    {
+        var clock = new ManualTimeProvider();
+        using var grains = new InProcessRuntime(new InProcessRuntimeOptions
+        {
+            TimeProvider = clock,
+            IdleCollectionAge = TimeSpan.FromSeconds(30),
+        });
+        var counter = grains.CounterGrain("short-lived");
+        var ended = new TaskCompletionSource<GrainId>(TaskCreationOptions.RunContinuationsAsynchronously);
+        grains.ActivationEnded += id => ended.TrySetResult(id);
+        await counter.Add(9);
+
+        clock.Advance(TimeSpan.FromSeconds(40));
+
+        Assert.Equal(counter.Id, await ended.Task);
+        Assert.Equal(9, await counter.Get());
+    }
+
+    [Fact]
+    public async Task A_grain_waiting_on_deferred_callers_is_not_collected()
+    {
+        var clock = new ManualTimeProvider();
+        using var grains = new InProcessRuntime(new InProcessRuntimeOptions { TimeProvider = clock });
+        var barrier = grains.BarrierGrain(99);
+        var waiting = barrier.Arrive().AsTask();
+        Assert.Equal(1, await barrier.WaitingCount());
+
+        clock.Advance(TimeSpan.FromHours(1));
+
+        Assert.Equal(1, await barrier.WaitingCount());
+        Assert.False(waiting.IsCompleted);
+    }
+
+    [Fact]
+    public async Task After_a_failed_save_the_caller_gets_the_error_and_the_next_call_reloads_the_last_saved_state()
+    {
+        var storage = new ControllableStateProvider();
+        using var grains = new InProcessRuntime(new InProcessRuntimeOptions { DefaultProvider = storage });
+        var counter = grains.CounterGrain("fails-to-save");
+        await counter.Add(1);
+
+        storage.FailWith = new IOException("disk gone");
+        var error = await Assert.ThrowsAsync<IOException>(async () => await counter.Add(10));
+        Assert.Equal("disk gone", error.Message);
+        Assert.False(grains.IsActive(counter.Id));
+
+        storage.FailWith = null;
+        Assert.Equal(1, await counter.Get());
+    }
+
+    [Fact]
+    public async Task A_failed_state_load_fails_the_call_and_the_next_call_activates_again()
+    {
+        var storage = new ControllableStateProvider { FailWith = new IOException("db down") };
+        using var grains = new InProcessRuntime(new InProcessRuntimeOptions { DefaultProvider = storage });
+        var counter = grains.CounterGrain("fails-to-load");
+
+        await Assert.ThrowsAsync<IOException>(async () => await counter.Get());
+
+        storage.FailWith = null;
+        Assert.Equal(0, await counter.Get());
+    }
+
+    [Fact]
+    public async Task A_stale_etag_deactivates_the_loser_and_its_next_call_sees_the_winners_state()
+    {
+        var shared = new MemoryGrainStateProvider();
+        using var first = new InProcessRuntime(new InProcessRuntimeOptions { DefaultProvider = shared });
+        using var second = new InProcessRuntime(new InProcessRuntimeOptions { DefaultProvider = shared });
+        await first.CounterGrain("contended").Get();
+        await second.CounterGrain("contended").Get();
+
+        Assert.Equal(5, await first.CounterGrain("contended").Add(5));
+        await Assert.ThrowsAsync<ETagConflictException>(async () => await second.CounterGrain("contended").Add(1));
+
+        Assert.Equal(5, await second.CounterGrain("contended").Get());
+    }
+
+    [Fact]
+    public async Task A_grain_naming_an_unregistered_provider_fails_with_the_grain_and_provider_named()
+    {
+        using var grains = new InProcessRuntime();
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(async () => await grains.LinkGrain("x").AddThrough(1));
+
+        Assert.Contains("'links'", error.Message);
+        Assert.Contains("LinkGrain/x", error.Message);
+    }
+}
