@@ -26,7 +26,7 @@ if ! dotnet build TypedGrains.sln -c Release -nologo -v minimal; then
 fi
 
 echo "==> testing"
-dotnet test TypedGrains.sln -c Release --no-build -nologo \
+dotnet test TypedGrains.sln -c Release --no-build -nologo --blame-hang-timeout 5m --blame-hang-dump-type none \
   --logger "trx" --results-directory "$results" 2>&1 | tee "$results/console.log"
 status=${PIPESTATUS[0]}
 

@@ -25,7 +25,6 @@ internal sealed class Activation<TGrain> : ActivationBase, IThreadPoolWorkItem
     private IGrainStateProvider? _provider;
     private long _etag;
     private bool _loaded;
-    private int _turnsInSlice;
     private int _status;
     private volatile bool _ended;
 
@@ -78,13 +77,12 @@ internal sealed class Activation<TGrain> : ActivationBase, IThreadPoolWorkItem
         }
 
         // Budget spent: keep the mailbox Scheduled but give the thread back to the pool.
-        EndSlice();
         ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
     }
 
     public void BeginTurn()
     {
-        _turnsInSlice++;
+        MarkActive(_runtime.Time.GetTimestamp());
         _lifecycle.BeginTurn();
     }
 
@@ -108,10 +106,10 @@ internal sealed class Activation<TGrain> : ActivationBase, IThreadPoolWorkItem
         return default;
     }
 
-    /// <summary>Ends the activation if no turn ran since the idle collector saw it quiet.</summary>
+    /// <summary>Ends the activation if it is still idle now that the request has reached the front of its mailbox.</summary>
     public void CollectIfIdle()
     {
-        if (_turnsInSlice == 0 && _queue.IsEmpty && PendingCallers == 0 && _runtime.HasBeenIdleLongEnough(this))
+        if (_queue.IsEmpty && PendingCallers == 0 && _runtime.HasBeenIdleLongEnough(this))
         {
             End(null);
         }
@@ -208,19 +206,11 @@ internal sealed class Activation<TGrain> : ActivationBase, IThreadPoolWorkItem
         Execute();
     }
 
-    private void EndSlice()
-    {
-        if (_turnsInSlice != 0)
-        {
-            _turnsInSlice = 0;
-            MarkActive(_runtime.Time.GetTimestamp());
-        }
-    }
-
     private void Release()
     {
-        EndSlice();
-        Volatile.Write(ref _status, Idle);
+        // A full fence: the emptiness check below must not be satisfied before Idle is visible to posters, or a
+        // message enqueued in between would find the mailbox Scheduled and nobody would run it.
+        Interlocked.Exchange(ref _status, Idle);
         if (!_queue.IsEmpty && Interlocked.CompareExchange(ref _status, Scheduled, Idle) == Idle)
         {
             ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);

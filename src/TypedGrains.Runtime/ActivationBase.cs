@@ -19,7 +19,7 @@ internal abstract class ActivationBase
     /// <summary>Callers of deferred calls accepted by this activation and not yet answered.</summary>
     public int PendingCallers => Volatile.Read(ref _pendingCallers);
 
-    /// <summary>Timestamp (of the runtime's <see cref="System.TimeProvider"/>) at which the mailbox last went quiet.</summary>
+    /// <summary>Timestamp (of the runtime's <see cref="System.TimeProvider"/>) at which the latest turn started.</summary>
     public long LastActive => Volatile.Read(ref _lastActive);
 
     public void PendingCallerAdded() => Interlocked.Increment(ref _pendingCallers);

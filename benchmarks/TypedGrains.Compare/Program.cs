@@ -1,0 +1,53 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using System.Threading.Tasks;
+using TypedGrains.Compare;
+using TypedGrains.Compare.Implementations;
+using TypedGrains.Compare.Workloads;
+
+// dotnet run -c Release --project benchmarks/TypedGrains.Compare -- [--quick] [--json FILE]
+var quick = args.Contains("--quick");
+var jsonIndex = Array.IndexOf(args, "--json");
+var jsonPath = jsonIndex >= 0 && jsonIndex + 1 < args.Length ? args[jsonIndex + 1] : null;
+var scale = quick ? Scale.Quick : Scale.Full;
+
+IActorImplementation[] implementations = [new TypedGrainsActors(), new ChannelActors(), new ActionBlockActors()];
+IWorkload[] workloads = [new SequentialCalls(scale), new ConcurrentCalls(scale), new Casts(scale), new Activations(scale)];
+
+Console.WriteLine($"TypedGrains.Compare ({(quick ? "quick" : "full")}) on {Environment.ProcessorCount} cores, .NET {Environment.Version}, {(Debugger.IsAttached ? "DEBUGGER" : "no debugger")}");
+var results = new Results();
+foreach (var workload in workloads)
+{
+    // Interleaved: every implementation runs this workload before the next workload starts.
+    foreach (var actors in implementations)
+    {
+        var warm = Stopwatch.StartNew();
+        do
+        {
+            await workload.WarmUpPassAsync(actors);
+        }
+        while (warm.Elapsed < scale.WarmUp);
+
+        var figures = await workload.MeasureAsync(actors);
+        results.Add(workload.Name, actors.Name, figures);
+        Console.WriteLine($"  {workload.Name,-18} {actors.Name,-12} {string.Join("  ", figures.Select(Results.Format))}");
+    }
+}
+
+Console.WriteLine();
+Console.WriteLine(results.ToTable());
+if (jsonPath is not null)
+{
+    await File.WriteAllTextAsync(jsonPath, results.ToJson());
+    Console.WriteLine($"wrote {jsonPath}");
+}
+
+foreach (var actors in implementations)
+{
+    actors.Dispose();
+}
