@@ -1,4 +1,6 @@
 using System;
+using System.Buffers;
+using TypedGrains.Persistence;
 
 namespace TypedGrains;
 
@@ -32,6 +34,12 @@ public abstract class GrainDefinition<TGrain>
     /// <summary>The state provider name, or <c>null</c> for the default provider.</summary>
     public string? Provider { get; }
 
+    /// <summary>
+    /// Encodes and decodes the grain's state for providers that store bytes. The generator overrides it with the
+    /// grain's generated MessagePack codec.
+    /// </summary>
+    public virtual IStateCodec StateCodec => MissingStateCodec.Instance;
+
     /// <summary>Creates a new, unactivated grain instance.</summary>
     public abstract TGrain Create();
 
@@ -45,4 +53,17 @@ public abstract class GrainDefinition<TGrain>
 
     /// <summary>Creates the error for an unknown method id.</summary>
     protected UnknownGrainMethodException UnknownMethod(uint methodId) => new(TypeName, methodId);
+}
+
+/// <summary>The codec of a grain without generated serialization: any use names the problem.</summary>
+internal sealed class MissingStateCodec : IStateCodec
+{
+    public static readonly MissingStateCodec Instance = new();
+
+    public void Write(object? state, IBufferWriter<byte> output) => throw Missing();
+
+    public object? Read(ReadOnlySequence<byte> input) => throw Missing();
+
+    private static NotSupportedException Missing() =>
+        new("This grain type has no generated state codec, so its state cannot be stored as bytes.");
 }

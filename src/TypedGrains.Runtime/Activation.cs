@@ -135,7 +135,7 @@ internal sealed class Activation<TGrain> : ActivationBase, IThreadPoolWorkItem
         try
         {
             _provider = _runtime.ResolveProvider(TGrain.Definition, Id);
-            var stored = await _provider.ReadAsync(Id).ConfigureAwait(false);
+            var stored = await _provider.ReadAsync(Id, TGrain.Definition.StateCodec).ConfigureAwait(false);
             _lifecycle.ImportState(stored?.State);
             _etag = stored?.ETag ?? 0;
             _loaded = true;
@@ -154,7 +154,7 @@ internal sealed class Activation<TGrain> : ActivationBase, IThreadPoolWorkItem
     {
         try
         {
-            _etag = await _provider!.WriteAsync(Id, _lifecycle.ExportState(), _etag).ConfigureAwait(false);
+            _etag = await _provider!.WriteAsync(Id, _lifecycle.ExportState(), TGrain.Definition.StateCodec, _etag).ConfigureAwait(false);
         }
         catch (Exception error)
         {

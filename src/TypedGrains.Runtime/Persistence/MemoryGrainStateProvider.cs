@@ -7,7 +7,7 @@ namespace TypedGrains.Runtime;
 
 /// <summary>
 /// Keeps grain states in process memory under the ETag compare-and-set of <see cref="IGrainStateProvider"/>.
-/// States are stored by reference, so they must be immutable (as grain states are meant to be).
+/// States are stored by reference, so they must be immutable (as grain states are meant to be); the codec is not used.
 /// </summary>
 public sealed class MemoryGrainStateProvider : IGrainStateProvider
 {
@@ -17,14 +17,14 @@ public sealed class MemoryGrainStateProvider : IGrainStateProvider
     public int Count => _states.Count;
 
     /// <inheritdoc/>
-    public ValueTask<StoredState?> ReadAsync(GrainId grain, CancellationToken cancellationToken = default)
+    public ValueTask<StoredState?> ReadAsync(GrainId grain, IStateCodec codec, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
         return new ValueTask<StoredState?>(_states.TryGetValue(grain, out var stored) ? stored : null);
     }
 
     /// <inheritdoc/>
-    public ValueTask<long> WriteAsync(GrainId grain, object? state, long expectedETag, CancellationToken cancellationToken = default)
+    public ValueTask<long> WriteAsync(GrainId grain, object? state, IStateCodec codec, long expectedETag, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
         while (true)

@@ -38,17 +38,17 @@ public sealed class ControllableStateProvider : IGrainStateProvider
         gate?.TrySetResult();
     }
 
-    public ValueTask<StoredState?> ReadAsync(GrainId grain, CancellationToken cancellationToken = default)
+    public ValueTask<StoredState?> ReadAsync(GrainId grain, IStateCodec codec, CancellationToken cancellationToken = default)
     {
         if (FailWith is { } error)
         {
             throw error;
         }
 
-        return _inner.ReadAsync(grain, cancellationToken);
+        return _inner.ReadAsync(grain, codec, cancellationToken);
     }
 
-    public async ValueTask<long> WriteAsync(GrainId grain, object? state, long expectedETag, CancellationToken cancellationToken = default)
+    public async ValueTask<long> WriteAsync(GrainId grain, object? state, IStateCodec codec, long expectedETag, CancellationToken cancellationToken = default)
     {
         if (_gate is { } gate)
         {
@@ -61,7 +61,7 @@ public sealed class ControllableStateProvider : IGrainStateProvider
             throw error;
         }
 
-        var etag = await _inner.WriteAsync(grain, state, expectedETag, cancellationToken).ConfigureAwait(false);
+        var etag = await _inner.WriteAsync(grain, state, codec, expectedETag, cancellationToken).ConfigureAwait(false);
         Interlocked.Increment(ref _writes);
         return etag;
     }
