@@ -191,6 +191,35 @@ internal readonly struct HandlerSignature
     public int CallerIndex { get; }
 }
 
+/// <summary>A handler that keeps its grain from being generated, and why.</summary>
+internal readonly struct HandlerProblem
+{
+    /// <summary>Creates the problem.</summary>
+    public HandlerProblem(IMethodSymbol method, GrainRuleViolation violation, HandlerRuleViolation handlerViolation, IParameterSymbol? parameter, IMethodSymbol? earlier)
+    {
+        Method = method;
+        Violation = violation;
+        HandlerViolation = handlerViolation;
+        Parameter = parameter;
+        Earlier = earlier;
+    }
+
+    /// <summary>The handler method.</summary>
+    public IMethodSymbol Method { get; }
+
+    /// <summary><see cref="GrainRuleViolation.InvalidHandler"/>, <see cref="GrainRuleViolation.DuplicateHandlerName"/> or <see cref="GrainRuleViolation.MethodIdCollision"/>.</summary>
+    public GrainRuleViolation Violation { get; }
+
+    /// <summary>The handler rule broken when <see cref="Violation"/> is <see cref="GrainRuleViolation.InvalidHandler"/>.</summary>
+    public HandlerRuleViolation HandlerViolation { get; }
+
+    /// <summary>The offending parameter of a parameter rule (or the <c>Caller&lt;T&gt;</c> of a caller rule), if any.</summary>
+    public IParameterSymbol? Parameter { get; }
+
+    /// <summary>The earlier handler whose name or method id this one repeats.</summary>
+    public IMethodSymbol? Earlier { get; }
+}
+
 /// <summary>The symbols of the TypedGrains abstractions and the task types the rules compare against.</summary>
 internal sealed class GrainKnownTypes
 {
@@ -295,29 +324,53 @@ internal static class GrainRules
             return violation;
         }
 
+        IReadOnlyList<HandlerProblem> problems = GetHandlerProblems(grain, known, cancellationToken, firstOnly: true);
+        return problems.Count == 0 ? GrainRuleViolation.None : problems[0].Violation;
+    }
+
+    /// <summary>
+    /// The handler-level problems of <paramref name="grain"/>, in handler order: invalid handlers, then for valid ones
+    /// a name or method id already taken by an earlier valid handler.
+    /// </summary>
+    public static IReadOnlyList<HandlerProblem> GetHandlerProblems(INamedTypeSymbol grain, GrainKnownTypes known, CancellationToken cancellationToken, bool firstOnly = false)
+    {
+        var problems = new List<HandlerProblem>();
         string referenceName = GetReferenceName(grain);
-        var names = new HashSet<string>(StringComparer.Ordinal);
-        var ids = new HashSet<uint>();
+        var names = new Dictionary<string, IMethodSymbol>(StringComparer.Ordinal);
+        var ids = new Dictionary<uint, IMethodSymbol>();
         foreach (IMethodSymbol method in GetHandlerMethods(grain, known))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (CheckHandler(method, referenceName, known, out _) != HandlerRuleViolation.None)
+            HandlerRuleViolation handlerViolation = CheckHandler(method, referenceName, known, out _, out IParameterSymbol? parameter);
+            if (handlerViolation != HandlerRuleViolation.None)
             {
-                return GrainRuleViolation.InvalidHandler;
+                problems.Add(new HandlerProblem(method, GrainRuleViolation.InvalidHandler, handlerViolation, parameter, null));
+            }
+            else if (names.TryGetValue(method.Name, out IMethodSymbol? sameName))
+            {
+                problems.Add(new HandlerProblem(method, GrainRuleViolation.DuplicateHandlerName, HandlerRuleViolation.None, null, sameName));
+            }
+            else
+            {
+                names.Add(method.Name, method);
+                uint id = ComputeMethodId(method, known);
+                if (ids.TryGetValue(id, out IMethodSymbol? sameId))
+                {
+                    problems.Add(new HandlerProblem(method, GrainRuleViolation.MethodIdCollision, HandlerRuleViolation.None, null, sameId));
+                }
+                else
+                {
+                    ids.Add(id, method);
+                }
             }
 
-            if (!names.Add(method.Name))
+            if (firstOnly && problems.Count > 0)
             {
-                return GrainRuleViolation.DuplicateHandlerName;
-            }
-
-            if (!ids.Add(ComputeMethodId(method, known)))
-            {
-                return GrainRuleViolation.MethodIdCollision;
+                break;
             }
         }
 
-        return GrainRuleViolation.None;
+        return problems;
     }
 
     /// <summary>Checks the rules of the grain class itself and of its <c>[Grain]</c> attribute.</summary>
@@ -429,9 +482,17 @@ internal static class GrainRules
     }
 
     /// <summary>Checks one <c>[Call]</c>/<c>[Cast]</c> method and, when it is valid, describes its shape.</summary>
-    public static HandlerRuleViolation CheckHandler(IMethodSymbol method, string referenceName, GrainKnownTypes known, out HandlerSignature signature)
+    public static HandlerRuleViolation CheckHandler(IMethodSymbol method, string referenceName, GrainKnownTypes known, out HandlerSignature signature) =>
+        CheckHandler(method, referenceName, known, out signature, out _);
+
+    /// <summary>
+    /// Checks one <c>[Call]</c>/<c>[Cast]</c> method and, when it is valid, describes its shape; names the parameter
+    /// that breaks a parameter rule.
+    /// </summary>
+    public static HandlerRuleViolation CheckHandler(IMethodSymbol method, string referenceName, GrainKnownTypes known, out HandlerSignature signature, out IParameterSymbol? offendingParameter)
     {
         signature = default;
+        offendingParameter = null;
         bool isCall = HasAttribute(method, known.CallAttribute);
         bool isCast = HasAttribute(method, known.CastAttribute);
         if (isCall && isCast)
@@ -484,6 +545,7 @@ internal static class GrainRules
         for (int i = 0; i < method.Parameters.Length; i++)
         {
             IParameterSymbol parameter = method.Parameters[i];
+            offendingParameter = parameter;
             if (parameter.RefKind != RefKind.None)
             {
                 return HandlerRuleViolation.ByRefParameter;
@@ -520,6 +582,8 @@ internal static class GrainRules
                 callerReply = named.TypeArguments[0];
             }
         }
+
+        offendingParameter = callerIndex >= 0 ? method.Parameters[callerIndex] : null;
 
         if (isCast && callerIndex >= 0)
         {
