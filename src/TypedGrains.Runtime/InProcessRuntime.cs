@@ -1,7 +1,5 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
-using System.Linq;
 using System.Threading.Tasks;
 using TypedGrains.Persistence;
 using TypedGrains.Runtime.Envelopes;
@@ -15,7 +13,7 @@ namespace TypedGrains.Runtime;
 /// </summary>
 public sealed class InProcessRuntime : IGrainRuntime, IGrainFactory, IDeferredReplySink, IDisposable
 {
-    private readonly ConcurrentDictionary<GrainId, ActivationBase> _activations = new();
+    private readonly ActivationDirectory _activations = new();
     private readonly InProcessRuntimeOptions _options;
     private readonly IdleCollector _collector;
     private volatile bool _disposed;
@@ -34,7 +32,7 @@ public sealed class InProcessRuntime : IGrainRuntime, IGrainFactory, IDeferredRe
         _options = options;
         Time = options.TimeProvider;
         TurnBudget = options.TurnBudget;
-        _collector = new IdleCollector(Time, options.IdleCollectionAge, options.EffectiveCollectionInterval, () => _activations.Values);
+        _collector = new IdleCollector(Time, options.IdleCollectionAge, options.EffectiveCollectionInterval, _activations.All);
     }
 
     /// <summary>Raised on the activation's thread when an activation ends (idle collection, deactivate action, failure).</summary>
@@ -53,7 +51,7 @@ public sealed class InProcessRuntime : IGrainRuntime, IGrainFactory, IDeferredRe
     internal PendingCallerTable PendingCallers { get; } = new();
 
     /// <summary>Whether <paramref name="grain"/> currently has an activation.</summary>
-    public bool IsActive(GrainId grain) => _activations.ContainsKey(grain);
+    public bool IsActive(GrainId grain) => _activations.Contains(grain);
 
     /// <inheritdoc/>
     public ValueTask<TReply> CallAsync<TGrain, TRequest, TReply>(GrainId grain, in TRequest request)
@@ -114,16 +112,13 @@ public sealed class InProcessRuntime : IGrainRuntime, IGrainFactory, IDeferredRe
         where TGrain : Grain, IGrain<TGrain>
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        while (!GetOrCreate<TGrain>(grain).TryPost(envelope))
+        while (!_activations.GetOrCreate<TGrain>(this, grain).TryPost(envelope))
         {
             // The activation ended between lookup and post; the next lookup finds or creates its successor.
         }
     }
 
-    internal void Remove(ActivationBase activation) =>
-        _activations.TryRemove(new KeyValuePair<GrainId, ActivationBase>(activation.Id, activation));
-
-    internal bool HasBeenIdleLongEnough(ActivationBase activation) => _collector.HasBeenIdleLongEnough(activation);
+    internal void Remove(ActivationBase activation) => _activations.Remove(activation);
 
     internal IGrainStateProvider ResolveProvider<TGrain>(GrainDefinition<TGrain> definition, GrainId grain)
         where TGrain : Grain
@@ -135,41 +130,10 @@ public sealed class InProcessRuntime : IGrainRuntime, IGrainFactory, IDeferredRe
 
         return _options.Providers.TryGetValue(definition.Provider, out var provider)
             ? provider
-            : throw new InvalidOperationException(
-                $"Grain '{grain}' uses state provider '{definition.Provider}', which is not registered. " +
-                $"Registered providers: {(_options.Providers.Count == 0 ? "(none)" : string.Join(", ", _options.Providers.Keys.OrderBy(k => k, StringComparer.Ordinal)))}.");
+            : throw new InvalidOperationException(_options.MissingProviderMessage(grain.ToString(), definition.Provider));
     }
 
     internal void ReportCastFailure(GrainId grain, Exception error) => _options.CastFailed?.Invoke(grain, error);
 
     internal void OnActivationEnded(GrainId grain) => ActivationEnded?.Invoke(grain);
-
-    private Activation<TGrain> GetOrCreate<TGrain>(GrainId grain)
-        where TGrain : Grain, IGrain<TGrain>
-    {
-        if (!_activations.TryGetValue(grain, out var activation))
-        {
-            activation = _activations.GetOrAdd(grain, ActivationFactory<TGrain>.Create, this);
-        }
-
-        return activation as Activation<TGrain> ?? throw new InvalidOperationException(
-            $"Grain id '{grain}' is active as another grain type than {typeof(TGrain)}: two grain classes share the grain type name '{grain.Type}'.");
-    }
-
-    private static class ActivationFactory<TGrain>
-        where TGrain : Grain, IGrain<TGrain>
-    {
-        public static readonly Func<GrainId, InProcessRuntime, ActivationBase> Create = static (grain, runtime) =>
-        {
-            var definition = TGrain.Definition;
-            if (!string.Equals(grain.Type, definition.TypeName, StringComparison.Ordinal) || grain.Key.Kind != definition.KeyKind)
-            {
-                throw new ArgumentException(
-                    $"Grain id '{grain}' does not name a {typeof(TGrain).Name} grain (type '{definition.TypeName}', {definition.KeyKind} key).",
-                    nameof(grain));
-            }
-
-            return new Activation<TGrain>(runtime, grain);
-        };
-    }
 }

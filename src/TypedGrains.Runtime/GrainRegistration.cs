@@ -1,0 +1,9 @@
+using System;
+
+namespace TypedGrains.Runtime;
+
+/// <summary>A grain type declared to a runtime with <see cref="InProcessRuntimeOptions.AddGrain{TGrain}"/>.</summary>
+/// <param name="GrainClass">The grain class.</param>
+/// <param name="TypeName">The stable grain type name.</param>
+/// <param name="Provider">The named state provider, or <c>null</c> for the default provider.</param>
+public sealed record GrainRegistration(Type GrainClass, string TypeName, string? Provider);
