@@ -28,8 +28,8 @@ internal sealed class Activation<TGrain> : ActivationBase, IThreadPoolWorkItem
     private int _status;
     private volatile bool _ended;
 
-    public Activation(InProcessRuntime runtime, GrainId id)
-        : base(id, runtime.Time.GetTimestamp())
+    public Activation(InProcessRuntime runtime, ActivationTable table, GrainId id)
+        : base(table, id, runtime.Time.GetTimestamp())
     {
         _runtime = runtime;
         Grain = TGrain.Definition.Create();
@@ -50,13 +50,13 @@ internal sealed class Activation<TGrain> : ActivationBase, IThreadPoolWorkItem
         _queue.Enqueue(envelope);
         if (Interlocked.CompareExchange(ref _status, Scheduled, Idle) == Idle)
         {
-            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: true);
         }
 
         return true;
     }
 
-    public override void RequestCollection() => TryPost(CollectEnvelope<TGrain>.Instance);
+    public override void RequestCollection(int turns) => TryPost(new CollectEnvelope<TGrain>(turns));
 
     public void Execute()
     {
@@ -82,7 +82,7 @@ internal sealed class Activation<TGrain> : ActivationBase, IThreadPoolWorkItem
 
     public void BeginTurn()
     {
-        MarkActive(_runtime.Time.GetTimestamp());
+        CountTurn();
         _lifecycle.BeginTurn();
     }
 
@@ -106,10 +106,10 @@ internal sealed class Activation<TGrain> : ActivationBase, IThreadPoolWorkItem
         return default;
     }
 
-    /// <summary>Ends the activation if it is still idle now that the request has reached the front of its mailbox.</summary>
-    public void CollectIfIdle()
+    /// <summary>Ends the activation if no turn started since the collector found it idle at turn <paramref name="turnsWhenIdle"/>.</summary>
+    public void CollectIfIdle(int turnsWhenIdle)
     {
-        if (_queue.IsEmpty && PendingCallers == 0 && _runtime.HasBeenIdleLongEnough(this))
+        if (Turns == turnsWhenIdle && _queue.IsEmpty && PendingCallers == 0)
         {
             End(null);
         }

@@ -6,28 +6,38 @@ namespace TypedGrains.Runtime;
 internal abstract class ActivationBase
 {
     private int _pendingCallers;
-    private long _lastActive;
+    private int _turns;
 
-    protected ActivationBase(GrainId id, long now)
+    protected ActivationBase(ActivationTable table, GrainId id, long now)
     {
+        Table = table;
         Id = id;
-        _lastActive = now;
+        QuietSince = now;
     }
+
+    public ActivationTable Table { get; }
 
     public GrainId Id { get; }
 
     /// <summary>Callers of deferred calls accepted by this activation and not yet answered.</summary>
     public int PendingCallers => Volatile.Read(ref _pendingCallers);
 
-    /// <summary>Timestamp (of the runtime's <see cref="System.TimeProvider"/>) at which the latest turn started.</summary>
-    public long LastActive => Volatile.Read(ref _lastActive);
+    /// <summary>Turns started so far (wraps around; only compared for equality).</summary>
+    public int Turns => Volatile.Read(ref _turns);
+
+    /// <summary>The turn count the idle collector saw on its last pass (collector-owned).</summary>
+    public int TurnsSeenByCollector { get; set; }
+
+    /// <summary>Timestamp of the collector pass that last saw the turn count change (collector-owned).</summary>
+    public long QuietSince { get; set; }
 
     public void PendingCallerAdded() => Interlocked.Increment(ref _pendingCallers);
 
     public void PendingCallerRemoved() => Interlocked.Decrement(ref _pendingCallers);
 
-    /// <summary>Queues a request to end the activation if it has stayed idle.</summary>
-    public abstract void RequestCollection();
+    /// <summary>Queues a request to end the activation if no turn starts after turn number <paramref name="turns"/>.</summary>
+    public abstract void RequestCollection(int turns);
 
-    protected void MarkActive(long now) => Volatile.Write(ref _lastActive, now);
+    /// <summary>Counts a turn; called by the mailbox, its only writer.</summary>
+    protected void CountTurn() => Volatile.Write(ref _turns, _turns + 1);
 }

@@ -5,8 +5,10 @@ using System.Threading;
 namespace TypedGrains.Runtime;
 
 /// <summary>
-/// Periodically asks activations that have been quiet for the idle age to end themselves. The decision is made
-/// again inside each activation's mailbox, so a message that arrives meanwhile keeps it alive.
+/// Every interval, looks at each activation's turn count: one that changed restarts the activation's quiet period,
+/// one that stayed the same for the idle age is asked to end itself. The mailbox re-checks the count, so a message
+/// that arrives meanwhile keeps the activation alive. Activations read no clock per turn; an idle activation ends
+/// between <c>age</c> and <c>age + interval</c> after its last turn.
 /// </summary>
 internal sealed class IdleCollector : IDisposable
 {
@@ -14,6 +16,7 @@ internal sealed class IdleCollector : IDisposable
     private readonly TimeSpan _age;
     private readonly Func<IEnumerable<ActivationBase>> _activations;
     private readonly ITimer _timer;
+    private int _collecting;
 
     public IdleCollector(TimeProvider time, TimeSpan age, TimeSpan interval, Func<IEnumerable<ActivationBase>> activations)
     {
@@ -23,17 +26,34 @@ internal sealed class IdleCollector : IDisposable
         _timer = time.CreateTimer(static state => ((IdleCollector)state!).Collect(), this, interval, interval);
     }
 
-    public bool HasBeenIdleLongEnough(ActivationBase activation) =>
-        _time.GetElapsedTime(activation.LastActive) >= _age;
-
     public void Collect()
     {
-        foreach (var activation in _activations())
+        // Passes never overlap, so the collector-owned fields of activations have a single writer.
+        if (Interlocked.Exchange(ref _collecting, 1) == 1)
         {
-            if (activation.PendingCallers == 0 && HasBeenIdleLongEnough(activation))
+            return;
+        }
+
+        try
+        {
+            var now = _time.GetTimestamp();
+            foreach (var activation in _activations())
             {
-                activation.RequestCollection();
+                var turns = activation.Turns;
+                if (turns != activation.TurnsSeenByCollector)
+                {
+                    activation.TurnsSeenByCollector = turns;
+                    activation.QuietSince = now;
+                }
+                else if (activation.PendingCallers == 0 && _time.GetElapsedTime(activation.QuietSince, now) >= _age)
+                {
+                    activation.RequestCollection(turns);
+                }
             }
+        }
+        finally
+        {
+            Volatile.Write(ref _collecting, 0);
         }
     }
 

@@ -4,17 +4,15 @@ using System.Threading.Tasks;
 namespace TypedGrains.Runtime.Envelopes;
 
 /// <summary>
-/// Asks an activation, through its own mailbox, to end itself if it is still idle. Stateless, so one instance per
-/// grain type serves every activation.
+/// Asks an activation, through its own mailbox, to end itself if no turn has started since the idle collector
+/// decided it was idle.
 /// </summary>
 internal sealed class CollectEnvelope<TGrain> : Envelope<TGrain>
     where TGrain : Grain, IGrain<TGrain>
 {
-    public static readonly CollectEnvelope<TGrain> Instance = new();
+    private readonly int _turnsWhenIdle;
 
-    private CollectEnvelope()
-    {
-    }
+    public CollectEnvelope(int turnsWhenIdle) => _turnsWhenIdle = turnsWhenIdle;
 
     public override bool FollowsGrain => false;
 
@@ -22,7 +20,7 @@ internal sealed class CollectEnvelope<TGrain> : Envelope<TGrain>
 
     public override ValueTask RunAsync(Activation<TGrain> activation)
     {
-        activation.CollectIfIdle();
+        activation.CollectIfIdle(_turnsWhenIdle);
         return default;
     }
 

@@ -2,20 +2,40 @@ using System.Collections.Concurrent;
 
 namespace TypedGrains.Runtime.Envelopes;
 
-/// <summary>A bounded, lock-free pool of envelopes of one closed generic type, so steady-state calls allocate none.</summary>
+/// <summary>
+/// A pool of envelopes of one closed generic type, so steady-state calls allocate none: one cached envelope per
+/// thread (a caller that awaits its reply usually rents and returns on the same thread), then a bounded shared queue.
+/// </summary>
 internal static class EnvelopePool<T>
     where T : class, new()
 {
-    private const int Capacity = 4096;
-    private static readonly ConcurrentQueue<T> s_items = new();
+    private const int SharedCapacity = 4096;
+    private static readonly ConcurrentQueue<T> s_shared = new();
 
-    public static T Rent() => s_items.TryDequeue(out var item) ? item : new T();
+    [System.ThreadStatic]
+    private static T? t_cached;
+
+    public static T Rent()
+    {
+        var cached = t_cached;
+        if (cached is not null)
+        {
+            t_cached = null;
+            return cached;
+        }
+
+        return s_shared.TryDequeue(out var item) ? item : new T();
+    }
 
     public static void Return(T item)
     {
-        if (s_items.Count < Capacity)
+        if (t_cached is null)
         {
-            s_items.Enqueue(item);
+            t_cached = item;
+        }
+        else if (s_shared.Count < SharedCapacity)
+        {
+            s_shared.Enqueue(item);
         }
     }
 }
