@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.Threading;
 using System.Threading.Tasks;
 using TypedGrains.Persistence;
@@ -20,7 +19,7 @@ internal sealed class Activation<TGrain> : ActivationBase, IThreadPoolWorkItem
     private const int Scheduled = 1;
 
     private readonly InProcessRuntime _runtime;
-    private readonly ConcurrentQueue<Envelope<TGrain>> _queue = new();
+    private readonly MailboxQueue<TGrain> _queue = new();
     private readonly IGrainLifecycle _lifecycle;
     private IGrainStateProvider? _provider;
     private long _etag;

@@ -7,6 +7,9 @@ namespace TypedGrains.Runtime.Envelopes;
 internal abstract class Envelope<TGrain>
     where TGrain : Grain, IGrain<TGrain>
 {
+    /// <summary>The next envelope in the mailbox queue (owned by <see cref="MailboxQueue{TGrain}"/>).</summary>
+    internal Envelope<TGrain>? NextInMailbox;
+
     /// <summary>Whether the message must follow the grain to a new activation when this one ends.</summary>
     public virtual bool FollowsGrain => true;
 

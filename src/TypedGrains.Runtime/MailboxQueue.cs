@@ -1,0 +1,94 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using TypedGrains.Runtime.Envelopes;
+
+namespace TypedGrains.Runtime;
+
+/// <summary>
+/// An intrusive multi-producer, single-consumer queue of envelopes (after D. Vyukov's node-based MPSC queue): producers
+/// link an envelope with one atomic exchange and allocate nothing; the only per-queue storage is a stub node. An
+/// envelope may be reused as soon as it has been dequeued, since the queue no longer refers to it.
+/// </summary>
+internal sealed class MailboxQueue<TGrain>
+    where TGrain : Grain, IGrain<TGrain>
+{
+    private readonly Envelope<TGrain> _stub = new Stub();
+    private Envelope<TGrain> _head;
+    private Envelope<TGrain> _tail;
+
+    public MailboxQueue()
+    {
+        _head = _stub;
+        _tail = _stub;
+    }
+
+    /// <summary>Whether nothing is queued or being linked. Consumer only.</summary>
+    public bool IsEmpty => ReferenceEquals(_head, _stub) && ReferenceEquals(Volatile.Read(ref _tail), _stub);
+
+    /// <summary>Adds <paramref name="envelope"/>; safe from any thread.</summary>
+    public void Enqueue(Envelope<TGrain> envelope)
+    {
+        Volatile.Write(ref envelope.NextInMailbox, null);
+        var previous = Interlocked.Exchange(ref _tail, envelope);
+        Volatile.Write(ref previous.NextInMailbox, envelope);
+    }
+
+    /// <summary>
+    /// Takes the oldest envelope. Consumer only. Returns <c>false</c> when empty, or while a producer has claimed
+    /// the tail but not yet linked its envelope (then <see cref="IsEmpty"/> is <c>false</c>).
+    /// </summary>
+    public bool TryDequeue(out Envelope<TGrain> envelope)
+    {
+        var head = _head;
+        var next = Volatile.Read(ref head.NextInMailbox);
+        if (ReferenceEquals(head, _stub))
+        {
+            if (next is null)
+            {
+                envelope = null!;
+                return false;
+            }
+
+            _head = next;
+            head = next;
+            next = Volatile.Read(ref next.NextInMailbox);
+        }
+
+        if (next is not null)
+        {
+            _head = next;
+            envelope = head;
+            return true;
+        }
+
+        if (!ReferenceEquals(head, Volatile.Read(ref _tail)))
+        {
+            // A producer is between its exchange and its link.
+            envelope = null!;
+            return false;
+        }
+
+        // head is the last envelope: put the stub behind it so that head can leave the queue.
+        Enqueue(_stub);
+        next = Volatile.Read(ref head.NextInMailbox);
+        if (next is not null)
+        {
+            _head = next;
+            envelope = head;
+            return true;
+        }
+
+        envelope = null!;
+        return false;
+    }
+
+    private sealed class Stub : Envelope<TGrain>
+    {
+        public override ValueTask RunAsync(Activation<TGrain> activation) => throw new InvalidOperationException("The mailbox stub is never run.");
+
+        public override void Fail(Exception error)
+        {
+        }
+    }
+}
