@@ -25,6 +25,15 @@ if ! dotnet build TypedGrains.sln -c Release -nologo -v minimal; then
   exit 1
 fi
 
+echo "==> starting a throwaway PostgreSQL 15 for the persistence tests (eng/postgres.sh)"
+source "$root/eng/postgres.sh"
+# Stopped and deleted on every exit, test failures included.
+trap postgres_stop EXIT
+if ! postgres_start; then
+  echo "SUMMARY: PostgreSQL failed to start (passed 0, failed 0)"
+  exit 1
+fi
+
 echo "==> testing"
 dotnet test TypedGrains.sln -c Release --no-build -nologo --blame-hang-timeout 5m --blame-hang-dump-type none \
   --logger "trx" --results-directory "$results" 2>&1 | tee "$results/console.log"

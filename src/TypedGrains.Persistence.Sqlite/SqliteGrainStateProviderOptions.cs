@@ -1,0 +1,43 @@
+using System;
+
+namespace TypedGrains.Persistence.Sqlite;
+
+/// <summary>Settings of a <see cref="SqliteGrainStateProvider"/>.</summary>
+public sealed class SqliteGrainStateProviderOptions
+{
+    /// <summary>The database file. Its folder is created when missing. Required.</summary>
+    public string DatabasePath { get; set; } = string.Empty;
+
+    /// <summary>
+    /// The most writes committed in one transaction. Writes that arrive while a transaction commits wait for the
+    /// next one and share its commit (group commit). Default: 256. 1 commits every write on its own.
+    /// </summary>
+    public int MaxBatchSize { get; set; } = 256;
+
+    /// <summary>
+    /// <c>true</c> (the default) syncs the write-ahead log on every commit (<c>PRAGMA synchronous = FULL</c>), so an
+    /// acknowledged save survives a power loss; <c>false</c> uses <c>NORMAL</c>, which survives a process crash only.
+    /// </summary>
+    public bool SyncEveryCommit { get; set; } = true;
+
+    /// <summary>How long a statement waits for another process's lock on the file. Default: 5 seconds.</summary>
+    public TimeSpan BusyTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    internal void Validate()
+    {
+        if (string.IsNullOrWhiteSpace(DatabasePath))
+        {
+            throw new ArgumentException("A database path is required.", nameof(DatabasePath));
+        }
+
+        if (MaxBatchSize < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxBatchSize), MaxBatchSize, "The batch size must be at least 1.");
+        }
+
+        if (BusyTimeout < TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(BusyTimeout), BusyTimeout, "The busy timeout must not be negative.");
+        }
+    }
+}

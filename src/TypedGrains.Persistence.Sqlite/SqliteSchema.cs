@@ -1,0 +1,40 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+
+namespace TypedGrains.Persistence.Sqlite;
+
+/// <summary>The table and the per-connection settings. The SQL is repeated in <c>docs/persistence.md</c>.</summary>
+internal static class SqliteSchema
+{
+    public const string CreateTable = """
+        CREATE TABLE IF NOT EXISTS grain_state (
+            grain_type TEXT    NOT NULL,
+            key_kind   INTEGER NOT NULL,
+            grain_key  TEXT    NOT NULL,
+            etag       INTEGER NOT NULL,
+            payload    BLOB,
+            PRIMARY KEY (grain_type, key_kind, grain_key)
+        );
+        """;
+
+    /// <summary>Switches the file to write-ahead logging (a property of the file, kept across connections) and creates the table.</summary>
+    public static void Create(SqliteConnection connection)
+    {
+        Execute(connection, "PRAGMA journal_mode = WAL;");
+        Execute(connection, CreateTable);
+    }
+
+    /// <summary>Per-connection settings: lock wait and commit durability.</summary>
+    public static void Configure(SqliteConnection connection, SqliteGrainStateProviderOptions options)
+    {
+        var busy = ((long)options.BusyTimeout.TotalMilliseconds).ToString(CultureInfo.InvariantCulture);
+        Execute(connection, "PRAGMA busy_timeout = " + busy + "; PRAGMA synchronous = " + (options.SyncEveryCommit ? "FULL" : "NORMAL") + ";");
+    }
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+}
