@@ -55,6 +55,12 @@ public sealed class SqliteGrainStateProvider : IGrainStateProvider, IAsyncDispos
         ArgumentNullException.ThrowIfNull(codec);
         cancellationToken.ThrowIfCancellationRequested();
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        if (!_schemaReady)
+        {
+            // Opening creates the file but not its folder; the first read may come before any write.
+            Directory.CreateDirectory(Path.GetDirectoryName(DatabasePath)!);
+        }
+
         var connection = new SqliteConnection(_readConnectionString);
         try
         {
@@ -151,7 +157,6 @@ public sealed class SqliteGrainStateProvider : IGrainStateProvider, IAsyncDispos
         {
             if (!_schemaReady)
             {
-                Directory.CreateDirectory(Path.GetDirectoryName(DatabasePath)!);
                 SqliteSchema.Configure(connection, _options);
                 SqliteSchema.Create(connection);
                 _schemaReady = true;
