@@ -47,7 +47,11 @@ internal sealed class Activation<TGrain> : ActivationBase, IThreadPoolWorkItem
         }
 
         _queue.Enqueue(envelope);
-        if (Interlocked.CompareExchange(ref _status, Scheduled, Idle) == Idle)
+
+        // The enqueue's exchange is a full fence, and Release() sets Idle with one before it looks at the queue, so a
+        // plain read that sees Scheduled is safe: the consumer will find this envelope. It saves a locked operation
+        // per message while the mailbox is busy.
+        if (Volatile.Read(ref _status) == Idle && Interlocked.CompareExchange(ref _status, Scheduled, Idle) == Idle)
         {
             ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: true);
         }
