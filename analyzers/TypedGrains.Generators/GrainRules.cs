@@ -316,9 +316,16 @@ internal static class GrainRules
     public static string GetReferenceName(INamedTypeSymbol grain) => grain.Name + "Ref";
 
     /// <summary>Checks every rule for <paramref name="grain"/>, its <c>[Grain]</c> attribute and its handlers.</summary>
-    public static GrainRuleViolation Validate(INamedTypeSymbol grain, GrainKnownTypes known, Compilation compilation, CancellationToken cancellationToken)
+    /// <param name="grain">The grain class.</param>
+    /// <param name="known">The known types of the compilation.</param>
+    /// <param name="compilation">The compilation.</param>
+    /// <param name="cancellationToken">Cancels the check.</param>
+    /// <param name="isGeneratedMember">
+    /// Tells members the generator itself added (visible to analyzers, which see generated code); <c>null</c> in the generator.
+    /// </param>
+    public static GrainRuleViolation Validate(INamedTypeSymbol grain, GrainKnownTypes known, Compilation compilation, CancellationToken cancellationToken, Func<ISymbol, bool>? isGeneratedMember = null)
     {
-        GrainRuleViolation violation = CheckGrainType(grain, known, compilation, cancellationToken);
+        GrainRuleViolation violation = CheckGrainType(grain, known, compilation, cancellationToken, isGeneratedMember);
         if (violation != GrainRuleViolation.None)
         {
             return violation;
@@ -374,7 +381,14 @@ internal static class GrainRules
     }
 
     /// <summary>Checks the rules of the grain class itself and of its <c>[Grain]</c> attribute.</summary>
-    public static GrainRuleViolation CheckGrainType(INamedTypeSymbol grain, GrainKnownTypes known, Compilation compilation, CancellationToken cancellationToken)
+    /// <param name="grain">The grain class.</param>
+    /// <param name="known">The known types of the compilation.</param>
+    /// <param name="compilation">The compilation.</param>
+    /// <param name="cancellationToken">Cancels the check.</param>
+    /// <param name="isGeneratedMember">
+    /// Tells members the generator itself added (visible to analyzers, which see generated code); <c>null</c> in the generator.
+    /// </param>
+    public static GrainRuleViolation CheckGrainType(INamedTypeSymbol grain, GrainKnownTypes known, Compilation compilation, CancellationToken cancellationToken, Func<ISymbol, bool>? isGeneratedMember = null)
     {
         AttributeData[] grainAttributes = grain.GetAttributes()
             .Where(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, known.GrainAttribute))
@@ -455,7 +469,7 @@ internal static class GrainRules
 
             foreach (string name in ReservedGrainMemberNames)
             {
-                if (!type.GetMembers(name).IsEmpty)
+                if (type.GetMembers(name).Any(member => isGeneratedMember is null || !isGeneratedMember(member)))
                 {
                     return GrainRuleViolation.ReservedMemberName;
                 }

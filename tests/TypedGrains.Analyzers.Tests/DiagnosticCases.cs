@@ -1,0 +1,102 @@
+namespace TypedGrains.Analyzers.Tests;
+
+/// <summary>Sources that report each diagnostic (the expected location marked <c>[|...|]</c>) and sources that do not.</summary>
+internal static class DiagnosticCases
+{
+    public const string Preamble = """
+        using System;
+        using System.Collections.Generic;
+        using System.Threading.Tasks;
+        using TypedGrains;
+
+        namespace Cases;
+
+        public sealed record S(int Count = 0);
+
+        """;
+
+    /// <summary>Name, id, marked source (after <see cref="Preamble"/>), and the message arguments expected in the message.</summary>
+    public static readonly (string Name, string Id, string Source, string[] Arguments)[] Reported =
+    [
+        ("NotPartial", "TG0001", "[Grain] public sealed class [|Bad|] : Grain<S> { [Call] public int Get() => 0; }", ["Bad"]),
+        ("NotPartialSecondDeclaration", "TG0001", "[Grain] public sealed partial class Bad : Grain<S> { [Call] public int Get() => 0; } public sealed class [|Bad|] { }", ["Bad"]),
+        ("ContainingTypeNotPartial", "TG0002", "public static class [|Outer|] { [Grain] public sealed partial class Bad : Grain<S> { [Call] public int Get() => 0; } }", ["Outer", "Bad"]),
+        ("GenericGrain", "TG0003", "[Grain] public sealed partial class [|Bad|]<T> : Grain<S> { [Call] public int Get() => 0; }", ["Bad", "generic"]),
+        ("NotDerivedFromGrain", "TG0003", "[Grain] public sealed partial class [|Bad|] { [Call] public int Get() => 0; }", ["Bad", "Grain<TState>"]),
+        ("AbstractGrain", "TG0003", "[Grain] public abstract partial class [|Bad|] : Grain<S> { [Call] public int Get() => 0; }", ["Bad", "abstract"]),
+        ("CallOutsideGrain", "TG0004", "public sealed class Plain { [Call] public int [|Get|]() => 0; }", ["Get", "Call", "Plain"]),
+        ("CastOutsideGrain", "TG0004", "public class Base { [Cast] public void [|Poke|]() { } }", ["Poke", "Cast", "Base"]),
+        ("NoHandlers", "TG0005", "[Grain] public sealed partial class [|Empty|] : Grain<S> { public int Helper() => 0; }", ["Empty"]),
+        ("CastReturnsValue", "TG0006", "[Grain] public sealed partial class G : Grain<S> { [Cast] public int [|Increment|]() => 1; }", ["Increment", "int"]),
+        ("CastReturnsTaskOfT", "TG0006", "[Grain] public sealed partial class G : Grain<S> { [Cast] public Task<int> [|Increment|]() => Task.FromResult(1); }", ["Increment", "Task<int>"]),
+        ("RefParameter", "TG0007", "[Grain] public sealed partial class G : Grain<S> { [Call] public int Get(ref int [|value|]) => value; }", ["Get", "value", "ref"]),
+        ("OutParameter", "TG0007", "[Grain] public sealed partial class G : Grain<S> { [Call] public void Get(int first, out int [|second|]) => second = first; }", ["Get", "second", "out"]),
+        ("InParameter", "TG0007", "[Grain] public sealed partial class G : Grain<S> { [Call] public int Get(in int [|value|]) => value; }", ["Get", "value", "in"]),
+        ("PointerParameter", "TG0007", "[Grain] public sealed partial class G : Grain<S> { [Call] public unsafe int Get(int* [|pointer|]) => 0; }", ["Get", "pointer", "pointer"]),
+        ("SpanParameter", "TG0007", "[Grain] public sealed partial class G : Grain<S> { [Call] public int Get(ReadOnlySpan<int> [|values|]) => 0; }", ["Get", "values", "ref struct"]),
+        ("CallerOnCast", "TG0007", "[Grain] public sealed partial class G : Grain<S> { [Cast] public void Wait(Caller<int> [|caller|]) { } }", ["Wait", "caller", "[Cast]"]),
+        ("GenericHandler", "TG0008", "[Grain] public sealed partial class G : Grain<S> { [Call] public T [|Echo|]<T>(T value) => value; }", ["Echo", "generic"]),
+        ("ByRefReturn", "TG0008", "[Grain] public sealed partial class G : Grain<S> { private int _value; [Call] public ref int [|Get|]() => ref _value; }", ["Get", "by reference"]),
+        ("PointerReturn", "TG0008", "[Grain] public sealed partial class G : Grain<S> { [Call] public unsafe int* [|Get|]() => null; }", ["Get", "pointer"]),
+        ("StaticHandler", "TG0008", "[Grain] public sealed partial class G : Grain<S> { [Call] public static int [|Get|]() => 0; }", ["Get", "static"]),
+        ("DuplicateHandlerName", "TG0009", "[Grain] public sealed partial class G : Grain<S> { [Call] public int Get() => 0; [Call] public int [|Get|](int x) => x; }", ["Get", "G"]),
+        ("MethodIdCollision", "TG0010", "[Grain] public sealed partial class G : Grain<S> { [Cast] public void [|Handler317268|]() { } [Cast] public void Handler1120506() { } }", ["Handler317268", "Handler1120506", "G"]),
+        ("DuplicateReferenceName", "TG0011", "[Grain] public sealed partial class Counter : Grain<S> { [Call] public int Get() => 0; } public static partial class Nested { [Grain] public sealed partial class [|Counter|] : Grain<S> { [Call] public int Get() => 0; } }", ["Cases.Nested.Counter", "Cases.Counter", "CounterRef", "Counter"]),
+        ("MutableClassState", "TG0012", "public sealed class M { public int Count { get; set; } } [Grain] public sealed partial class G : Grain<[|M|]> { [Call] public int Get() => State.Count; }", ["M", "G", "Count"]),
+        ("MutableField", "TG0012", "public sealed record M(int Count) { public int Cache; } [Grain] public sealed partial class G : Grain<[|M|]> { [Call] public int Get() => State.Count; }", ["M", "G", "Cache"]),
+        ("ListState", "TG0012", "[Grain] public sealed partial class G : Grain<[|List<int>|]> { [Call] public int Get() => State.Count; }", ["List<int>", "G"]),
+        ("TaskResult", "TG0013", "[Grain] public sealed partial class G : Grain<S> { [Call] public int Wait() => [|Task.FromResult(1).Result|]; }", ["Wait", ".Result"]),
+        ("TaskWait", "TG0013", "[Grain] public sealed partial class G : Grain<S> { [Cast] public void Flush() { [|Task.Delay(1).Wait()|]; } }", ["Flush", ".Wait()"]),
+        ("GetResult", "TG0013", "[Grain] public sealed partial class G : Grain<S> { [Call] public int Get() => [|Task.FromResult(1).GetAwaiter().GetResult()|]; }", ["Get", "GetAwaiter().GetResult()"]),
+        ("BlockInLambda", "TG0013", "[Grain] public sealed partial class G : Grain<S> { [Call] public int Get() { Func<int> f = () => [|Task.FromResult(1).Result|]; return f(); } }", ["Get", ".Result"]),
+        ("CallCycle", "TG0014", """
+            public sealed record PState(BRef? Peer = null);
+            public sealed record QState(ARef? Peer = null);
+            [Grain] public sealed partial class A : Grain<PState> { [Call] public async Task<int> X() => await [|State.Peer!.Value.Y()|]; [Call] public int Z() => 1; }
+            [Grain] public sealed partial class B : Grain<QState> { [Call] public async Task<int> Y() => await State.Peer!.Value.Z(); }
+            """, ["A.X → B.Y → A.Z"]),
+        ("CallCycleThroughThree", "TG0014", """
+            public sealed record P(ARef A, BRef B, CRef C);
+            [Grain] public sealed partial class A : Grain<P> { [Call] public async Task Go() => await [|State.B.Go()|].ConfigureAwait(false); }
+            [Grain] public sealed partial class B : Grain<P> { [Call] public async Task Go() => await State.C.Go(); }
+            [Grain] public sealed partial class C : Grain<P> { [Call] public async Task Go() => await State.A.Go(); }
+            """, ["A.Go → B.Go → C.Go → A.Go"]),
+        ("CallerDroppedDespiteThrowHelper", "TG0015", "[Grain] public sealed partial class G : Grain<S> { [Call] public void Wait(Caller<int> [|caller|]) { Func<Exception> make = () => new Exception(); } }", ["Wait", "caller"]),
+        ("CallerDropped", "TG0015", "[Grain] public sealed partial class G : Grain<S> { [Call] public void Wait(Caller<int> [|caller|]) { SaveState(); } }", ["Wait", "caller"]),
+    ];
+
+    /// <summary>Name, id that must not be reported, and source (after <see cref="Preamble"/>).</summary>
+    public static readonly (string Name, string Id, string Source)[] NotReported =
+    [
+        ("Partial", "TG0001", "[Grain] public sealed partial class Good : Grain<S> { [Call] public int Get() => 0; }"),
+        ("ContainingTypePartial", "TG0002", "public static partial class Outer { [Grain] public sealed partial class Good : Grain<S> { [Call] public int Get() => 0; } }"),
+        ("ValidGrain", "TG0003", "[Grain] public sealed partial class Good : Grain<S> { [Call] public int Get() => 0; }"),
+        ("HandlersInGrain", "TG0004", "[Grain] public sealed partial class Good : Grain<S> { [Call] public int Get() => 0; [Cast] public void Poke() { } }"),
+        ("GrainWithHandler", "TG0005", "[Grain] public sealed partial class Good : Grain<S> { [Cast] public void Poke() { } }"),
+        ("CastReturnsTask", "TG0006", "[Grain] public sealed partial class Good : Grain<S> { [Cast] public Task Poke() => Task.CompletedTask; [Call] public int Get() => 0; }"),
+        ("ValueParameters", "TG0007", "[Grain] public sealed partial class Good : Grain<S> { [Call] public int Add(int amount, string label, int[] values) => amount; }"),
+        ("PlainHandler", "TG0008", "[Grain] public sealed partial class Good : Grain<S> { [Call] public ValueTask<int> Get() => new(0); }"),
+        ("DistinctNames", "TG0009", "[Grain] public sealed partial class Good : Grain<S> { [Call] public int Get() => 0; [Call] public int GetOther(int x) => x; }"),
+        ("DistinctIds", "TG0010", "[Grain] public sealed partial class Good : Grain<S> { [Cast] public void Handler1() { } [Cast] public void Handler2() { } }"),
+        ("DistinctReferenceNames", "TG0011", "[Grain] public sealed partial class Counter : Grain<S> { [Call] public int Get() => 0; } [Grain] public sealed partial class Timer : Grain<S> { [Call] public int Get() => 0; }"),
+        ("RecordState", "TG0012", "public sealed record M(int Count, string Name); [Grain] public sealed partial class Good : Grain<M> { [Call] public int Get() => State.Count; }"),
+        ("StructState", "TG0012", "public struct V { public int Count; } [Grain] public sealed partial class Good : Grain<V> { [Call] public int Get() => State.Count; }"),
+        ("AwaitedTask", "TG0013", "[Grain] public sealed partial class Good : Grain<S> { [Call] public async Task<int> Get() => await Task.FromResult(1); }"),
+        ("ResultOutsideHandler", "TG0013", "public static class Helper { public static int Get() => Task.FromResult(1).Result; } [Grain] public sealed partial class Good : Grain<S> { [Call] public int Get() => 0; }"),
+        ("OneWayCall", "TG0014", """
+            public sealed record PState(BRef? Peer = null);
+            public sealed record QState(ARef? Peer = null);
+            [Grain] public sealed partial class A : Grain<PState> { [Call] public async Task<int> X() => await State.Peer!.Value.Y(); [Call] public int Z() => 1; }
+            [Grain] public sealed partial class B : Grain<QState> { [Call] public int Y() => 2; [Cast] public void Poke() { } }
+            """),
+        ("CycleThroughCast", "TG0014", """
+            public sealed record PState(BRef? Peer = null);
+            public sealed record QState(ARef? Peer = null);
+            [Grain] public sealed partial class A : Grain<PState> { [Call] public async Task<int> X() => await State.Peer!.Value.Y(); [Cast] public void Z() { } }
+            [Grain] public sealed partial class B : Grain<QState> { [Call] public int Y() { State.Peer!.Value.Z(); return 2; } }
+            """),
+        ("CallerReplied", "TG0015", "[Grain] public sealed partial class Good : Grain<S> { [Call] public void Wait(Caller<int> caller) => Reply(caller, 1); }"),
+        ("CallerAnsweredByThrow", "TG0015", "[Grain] public sealed partial class Good : Grain<S> { [Call] public void Wait(Caller<int> caller) => throw new InvalidOperationException(); }"),
+        ("CallerStored", "TG0015", "public sealed record W(Caller<int>? Waiting = null); [Grain] public sealed partial class Good : Grain<W> { [Call] public void Wait(Caller<int> caller) => State = new W(caller); }"),
+    ];
+}
