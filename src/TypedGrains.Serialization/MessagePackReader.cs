@@ -83,6 +83,12 @@ public ref partial struct MessagePackReader
     /// <summary>The current nesting level as counted by <see cref="IncreaseDepth"/> and <see cref="DecreaseDepth"/>.</summary>
     public int Depth { get; private set; }
 
+    /// <summary>
+    /// Whatever the formatters of the caller need beyond the bytes; the generated grain reference formatters bind the
+    /// references they read to the <c>TypedGrains.IGrainRuntime</c> found here (see <c>docs/serialization.md</c>).
+    /// </summary>
+    public object? Context { readonly get; set; }
+
     /// <summary>The number of bytes read so far.</summary>
     public readonly long Consumed => _spanStart + _index;
 

@@ -13,4 +13,10 @@ public interface IStateCodec
 
     /// <summary>Reads a state written by <see cref="Write"/>.</summary>
     object? Read(ReadOnlySequence<byte> input);
+
+    /// <summary>
+    /// A codec whose <see cref="Read"/> binds the grain references it finds in a state to <paramref name="runtime"/>;
+    /// a codec with nothing to bind returns itself.
+    /// </summary>
+    IStateCodec Bind(IGrainRuntime runtime) => this;
 }

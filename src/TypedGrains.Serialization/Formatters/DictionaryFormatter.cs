@@ -1,0 +1,70 @@
+using System;
+using System.Collections.Generic;
+
+namespace TypedGrains.Serialization.Formatters;
+
+/// <summary>
+/// Writes a <see cref="Dictionary{TKey, TValue}"/> as a MessagePack map, and <see langword="null"/> as nil. Reading
+/// rejects nil and duplicate keys.
+/// </summary>
+/// <typeparam name="TKey">The key type.</typeparam>
+/// <typeparam name="TValue">The value type.</typeparam>
+public sealed class DictionaryFormatter<TKey, TValue> : IMessagePackFormatter<Dictionary<TKey, TValue>?>
+    where TKey : notnull
+{
+    private readonly IMessagePackFormatter<TKey> _key;
+    private readonly IMessagePackFormatter<TValue> _value;
+
+    /// <summary>Creates the formatter over the formatters of the keys and values.</summary>
+    /// <param name="key">The formatter of <typeparamref name="TKey"/>.</param>
+    /// <param name="value">The formatter of <typeparamref name="TValue"/>.</param>
+    public DictionaryFormatter(IMessagePackFormatter<TKey> key, IMessagePackFormatter<TValue> value)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(value);
+        _key = key;
+        _value = value;
+    }
+
+    /// <inheritdoc />
+    public void Serialize(ref MessagePackWriter writer, Dictionary<TKey, TValue>? value)
+    {
+        if (value is null)
+        {
+            writer.WriteNil();
+            return;
+        }
+
+        writer.WriteMapHeader(value.Count);
+        foreach (KeyValuePair<TKey, TValue> pair in value)
+        {
+            _key.Serialize(ref writer, pair.Key);
+            _value.Serialize(ref writer, pair.Value);
+        }
+    }
+
+    /// <inheritdoc />
+    public Dictionary<TKey, TValue>? Deserialize(ref MessagePackReader reader)
+    {
+        if (reader.TryReadNil())
+        {
+            return null;
+        }
+
+        int count = reader.ReadMapHeader();
+        reader.IncreaseDepth();
+        var items = new Dictionary<TKey, TValue>(count);
+        for (int i = 0; i < count; i++)
+        {
+            long offset = reader.Consumed;
+            TKey key = MapKeys.Read(ref reader, _key, offset);
+            if (!items.TryAdd(key, _value.Deserialize(ref reader)))
+            {
+                throw MapKeys.Duplicate(offset);
+            }
+        }
+
+        reader.DecreaseDepth();
+        return items;
+    }
+}
