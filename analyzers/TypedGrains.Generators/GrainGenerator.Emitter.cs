@@ -19,6 +19,9 @@ public sealed partial class GrainGenerator
             "[global::System.CodeDom.Compiler.GeneratedCode(\"TypedGrains.Generators\", \"{0}\")]",
             typeof(GrainGenerator).Assembly.GetName().Version?.ToString() ?? "1.0.0.0");
 
+        /// <summary>The <c>[GeneratedCode]</c> attribute every generated type carries.</summary>
+        internal static string GeneratedCode => GeneratedCodeAttribute;
+
         /// <summary>Writes the generated source of one grain.</summary>
         public static string Emit(GrainModel grain)
         {
@@ -224,6 +227,16 @@ public sealed partial class GrainGenerator
             writer.CloseBlock();
             writer.WriteLine();
             writer.WriteLine("public override " + self + " Create() => new " + self + "();");
+            if (grain.StateFormatter is { } stateFormatter)
+            {
+                writer.WriteLine();
+                writer.WriteLine("#nullable disable");
+                writer.WriteLine("private static readonly global::TypedGrains.Persistence.IStateCodec GeneratedStateCodec =");
+                writer.WriteLine("    new global::TypedGrains.Messaging.MessagePackStateCodec<" + grain.StateTypeName + ">(" + stateFormatter + ");");
+                writer.WriteLine("#nullable restore");
+                writer.WriteLine();
+                writer.WriteLine("public override global::TypedGrains.Persistence.IStateCodec StateCodec => GeneratedStateCodec;");
+            }
             writer.WriteLine();
             writer.OpenBlock("public override void Dispatch<TVisitor>(uint methodId, " + Abstractions + ".IArgumentReader arguments, ref TVisitor visitor)");
             if (grain.Handlers.IsEmpty)

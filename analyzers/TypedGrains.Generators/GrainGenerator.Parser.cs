@@ -113,6 +113,8 @@ public sealed partial class GrainGenerator
             }
 
             handlers.Sort((x, y) => string.CompareOrdinal(x.MethodName, y.MethodName));
+            string stateTypeName = GrainTypeNames.Format(state, grain, known, forCode: false);
+            (string? stateFormatter, FormatterModel[] formatters) = SerializationParser.Parse(grain, state, known, cancellationToken);
             (bool HidesRequests, bool HidesSelfCasts) hidden = GrainRules.GetHiddenBaseMembers(grain, known, cancellationToken);
 
             return new GrainModel(
@@ -133,7 +135,10 @@ public sealed partial class GrainGenerator
                 InitialState: initialState,
                 HidesBaseRequests: hidden.HidesRequests,
                 HidesBaseSelfCasts: hidden.HidesSelfCasts && handlers.Any(h => h.Kind == HandlerKind.Cast),
-                Handlers: new EquatableArray<HandlerModel>(handlers.ToArray()));
+                Handlers: new EquatableArray<HandlerModel>(handlers.ToArray()),
+                StateTypeName: stateTypeName,
+                StateFormatter: stateFormatter,
+                Formatters: new EquatableArray<FormatterModel>(formatters));
         }
 
         private static HandlerModel ParseHandler(IMethodSymbol method, HandlerSignature signature, GrainKnownTypes known, CancellationToken cancellationToken)

@@ -1,4 +1,7 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
+using TypedGrains.Generators.Helpers;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 using TypedGrains.Generators.Models;
@@ -43,6 +46,46 @@ public sealed partial class GrainGenerator : IIncrementalGenerator
             }
 
             production.AddSource(grain.HintName, SourceText.From(source, System.Text.Encoding.UTF8));
+        });
+
+        // Gather the MessagePack formatters of all grains, one per type however many grains use it.
+        IncrementalValueProvider<EquatableArray<FormatterModel>> formatters = grains
+            .Select(static (grain, _) => grain.Formatters)
+            .Collect()
+            .Select(static (all, _) => new EquatableArray<FormatterModel>(all
+                .SelectMany(static list => list)
+                .GroupBy(static f => f.ClassName, StringComparer.Ordinal)
+                .Select(static g => g.First())
+                .OrderBy(static f => f.ClassName, StringComparer.Ordinal)
+                .ToArray()))
+            .WithTrackingName(GrainGeneratorStepNames.Formatters);
+
+        // Emit one file per formatter and the registration of them all; users never name these types.
+        context.RegisterImplementationSourceOutput(formatters, static (production, all) =>
+        {
+            if (all.IsEmpty)
+            {
+                return;
+            }
+
+            try
+            {
+                var sources = new List<(string HintName, string Source)>(all.Count + 1);
+                foreach (FormatterModel formatter in all)
+                {
+                    sources.Add((FormatterEmitter.HintName(formatter), FormatterEmitter.Emit(formatter)));
+                }
+
+                sources.Add((FormatterEmitter.RegistrationHintName, FormatterEmitter.EmitRegistrations(all)));
+                foreach ((string hintName, string source) in sources)
+                {
+                    production.AddSource(hintName, SourceText.From(source, System.Text.Encoding.UTF8));
+                }
+            }
+            catch (Exception)
+            {
+                return;
+            }
         });
     }
 }

@@ -8,4 +8,7 @@ public static class GrainGeneratorStepNames
 
     /// <summary>The models of the valid grains only.</summary>
     public const string ValidGrains = nameof(ValidGrains);
+
+    /// <summary>The MessagePack formatters of all valid grains, deduplicated and sorted.</summary>
+    public const string Formatters = nameof(Formatters);
 }

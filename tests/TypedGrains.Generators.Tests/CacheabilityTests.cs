@@ -45,7 +45,7 @@ public sealed class CacheabilityTests
         driver = driver.RunGenerators(compilation.Clone());
         GeneratorRunResult second = driver.GetRunResult().Results.Single();
 
-        Assert.Equal(2, first.GeneratedSources.Length);
+        Assert.Equal(2, first.GeneratedSources.GrainFiles().Length);
         AssertAllCachedOrUnchanged(second, StepNames);
         AssertOutputsCached(second);
     }
@@ -137,7 +137,7 @@ public sealed class CacheabilityTests
             .GetRunResult().Results.Single();
 
         Assert.Contains(result.TrackedSteps[GrainGeneratorStepNames.GrainModels].SelectMany(s => s.Outputs), o => o.Reason == IncrementalStepRunReason.Modified);
-        Assert.Contains("Peek", result.GeneratedSources.Single().SourceText.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Peek", result.GeneratedSources.GrainFiles().Single().SourceText.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -162,10 +162,10 @@ public sealed class CacheabilityTests
         foreach (DocumentationMode mode in new[] { DocumentationMode.None, DocumentationMode.Parse })
         {
             CSharpParseOptions options = GeneratorHarness.ParseOptions.WithDocumentationMode(mode);
-            string expected = RunOnce(GeneratorHarness.CreateCompilation(source)).GeneratedSources.Single().SourceText.ToString();
+            string expected = RunOnce(GeneratorHarness.CreateCompilation(source)).GeneratedSources.GrainFiles().Single().SourceText.ToString();
             string actual = GeneratorHarness.CreateDriver(options)
                 .RunGenerators(GeneratorHarness.CreateCompilation(options, source))
-                .GetRunResult().Results.Single().GeneratedSources.Single().SourceText.ToString();
+                .GetRunResult().Results.Single().GeneratedSources.GrainFiles().Single().SourceText.ToString();
 
             Assert.Equal(expected, actual);
         }
@@ -194,8 +194,8 @@ public sealed class CacheabilityTests
             }
             """;
 
-        string expected = RunOnce(GeneratorHarness.CreateCompilation(Counter)).GeneratedSources.Single().SourceText.ToString();
-        string actual = RunOnce(GeneratorHarness.CreateCompilation(reordered)).GeneratedSources.Single().SourceText.ToString();
+        string expected = RunOnce(GeneratorHarness.CreateCompilation(Counter)).GeneratedSources.GrainFiles().Single().SourceText.ToString();
+        string actual = RunOnce(GeneratorHarness.CreateCompilation(reordered)).GeneratedSources.GrainFiles().Single().SourceText.ToString();
 
         Assert.Equal(expected, actual);
     }

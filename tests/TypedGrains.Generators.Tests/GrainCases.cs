@@ -16,6 +16,34 @@ public static class GrainCases
 
     public static readonly IReadOnlyDictionary<string, string> Sources = new SortedDictionary<string, string>(System.StringComparer.Ordinal)
     {
+        ["SerializableState"] = Usings + """
+            namespace Cases;
+
+            using System.Collections.Generic;
+            using System.Collections.Immutable;
+
+            [Grain]
+            public sealed partial class Shop : Grain<ShopState>
+            {
+                [Call] public Line? Find(string sku, Kind? kind) => null;
+            }
+
+            public enum Kind : byte { Plain, Fancy }
+
+            public sealed record Line([property: Key(0)] string Sku, [property: Key(2)] int Quantity = 1);
+
+            public sealed class Stock
+            {
+                public Dictionary<string, ImmutableArray<Line>> Bins { get; set; } = new();
+
+                public required DateTimeOffset Counted { get; init; }
+            }
+
+            public readonly record struct Money(decimal Amount, string Currency = "EUR");
+
+            public sealed record ShopState(List<Line> Lines, Stock? Stock, Money Total, Kind Kind, ImmutableList<Guid> Tags, ShopRef? Partner, TimeSpan Age, byte[]? Logo);
+            """,
+
         ["MinimalGrain"] = Usings + """
             namespace Cases;
 

@@ -84,7 +84,7 @@ public sealed class InvalidGrainTests
         Assert.False(string.IsNullOrEmpty(caseName));
         GeneratorOutcome outcome = GeneratorHarness.Run(Preamble + badSource).AssertGeneratorQuiet();
 
-        Assert.Equal(["Cases.Good.g.cs"], outcome.Sources.Select(s => s.HintName));
+        Assert.Equal(["Cases.Good.g.cs"], outcome.GrainSources.Select(s => s.HintName));
 
         INamedTypeSymbol bad = outcome.Input.GetTypeByMetadataName("Cases.Bad")
             ?? outcome.Input.GetTypeByMetadataName("Cases.Bad`1")

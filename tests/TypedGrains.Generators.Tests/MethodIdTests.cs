@@ -83,7 +83,7 @@ public sealed partial class MethodIdTests
     [Fact]
     public void DispatchCasesUseTheRequestIds()
     {
-        string source = GeneratorHarness.Run(GrainCases.Sources["ContractCounter"]).AssertGeneratorQuiet().Sources.Single().Text;
+        string source = GeneratorHarness.Run(GrainCases.Sources["ContractCounter"]).AssertGeneratorQuiet().GrainSources.Single().Text;
         Dictionary<string, uint> ids = IdsOf(GrainCases.Sources["ContractCounter"]);
 
         uint[] cases = CasePattern().Matches(source).Select(m => uint.Parse(m.Groups[1].Value, System.Globalization.NumberStyles.HexNumber)).ToArray();
@@ -121,7 +121,7 @@ public sealed partial class MethodIdTests
         // ...and the grain taking a TargetRef in another one, where TargetRef is a real type.
         const string user = "using TypedGrains;\nusing Lib;\nnamespace App;\n[Grain] public sealed partial class User : Grain<int> { [Call] public void Use(TargetRef target, TargetRef? maybe) { } }\n";
         Microsoft.CodeAnalysis.CSharp.CSharpCompilation compilation = GeneratorHarness.CreateCompilation(user).AddReferences(libraryReference);
-        string referenced = GeneratorHarness.CreateDriver().RunGenerators(compilation).GetRunResult().Results.Single().GeneratedSources.Single().SourceText.ToString();
+        string referenced = GeneratorHarness.CreateDriver().RunGenerators(compilation).GetRunResult().Results.Single().GeneratedSources.GrainFiles().Single().SourceText.ToString();
 
         // Both together in one compilation, where TargetRef is not yet generated when the generator runs.
         string together = GeneratorHarness.Run(
@@ -137,7 +137,7 @@ public sealed partial class MethodIdTests
         + string.Join("\n", handlers) + "\n}\n";
 
     private static Dictionary<string, uint> IdsOf(string source) =>
-        IdsOfText(GeneratorHarness.Run(source).AssertGeneratorQuiet().Sources.Single().Text);
+        IdsOfText(GeneratorHarness.Run(source).AssertGeneratorQuiet().GrainSources.Single().Text);
 
     private static Dictionary<string, uint> IdsOfText(string text)
     {

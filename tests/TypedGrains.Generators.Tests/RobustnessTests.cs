@@ -34,7 +34,7 @@ public sealed class RobustnessTests
     {
         GeneratorOutcome outcome = GeneratorHarness.Run(source).AssertGeneratorQuiet();
 
-        Assert.True(outcome.Sources.Length <= 1);
+        Assert.True(outcome.GrainSources.Length <= 1);
     }
 
     [Fact]

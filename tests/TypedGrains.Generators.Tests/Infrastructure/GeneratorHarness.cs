@@ -57,6 +57,7 @@ internal static class GeneratorHarness
             .Order(StringComparer.Ordinal)
             .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
             .Append(MetadataReference.CreateFromFile(typeof(GrainAttribute).Assembly.Location))
+            .Append(MetadataReference.CreateFromFile(typeof(TypedGrains.Serialization.MessagePackWriter).Assembly.Location))
             .ToImmutableArray();
     }
 }
@@ -76,6 +77,10 @@ internal sealed record GeneratorOutcome(
             .Select(s => (s.HintName, s.SourceText.ToString()))
             .OrderBy(s => s.HintName, StringComparer.Ordinal)
             .ToImmutableArray();
+
+    /// <summary>The per-grain sources, without the MessagePack formatter files.</summary>
+    public ImmutableArray<(string HintName, string Text)> GrainSources =>
+        Sources.Where(s => !GeneratedFiles.IsFormatterFile(s.HintName)).ToImmutableArray();
 
     /// <summary>Fails when the generator threw or reported anything.</summary>
     public GeneratorOutcome AssertGeneratorQuiet()

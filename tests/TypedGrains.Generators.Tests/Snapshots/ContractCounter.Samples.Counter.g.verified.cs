@@ -158,6 +158,13 @@ namespace Samples
 
             public override global::Samples.Counter Create() => new global::Samples.Counter();
 
+            #nullable disable
+            private static readonly global::TypedGrains.Persistence.IStateCodec GeneratedStateCodec =
+                new global::TypedGrains.Messaging.MessagePackStateCodec<global::Samples.CounterState>(global::TypedGrains.Generated.MessagePack.CounterStateFormatter_4018378C.Instance);
+            #nullable restore
+
+            public override global::TypedGrains.Persistence.IStateCodec StateCodec => GeneratedStateCodec;
+
             public override void Dispatch<TVisitor>(uint methodId, global::TypedGrains.IArgumentReader arguments, ref TVisitor visitor)
             {
                 switch (methodId)

@@ -73,6 +73,13 @@ namespace Cases
 
             public override global::Cases.Barrier Create() => new global::Cases.Barrier();
 
+            #nullable disable
+            private static readonly global::TypedGrains.Persistence.IStateCodec GeneratedStateCodec =
+                new global::TypedGrains.Messaging.MessagePackStateCodec<global::Cases.BarrierState>(global::TypedGrains.Generated.MessagePack.BarrierStateFormatter_66DECBEF.Instance);
+            #nullable restore
+
+            public override global::TypedGrains.Persistence.IStateCodec StateCodec => GeneratedStateCodec;
+
             public override void Dispatch<TVisitor>(uint methodId, global::TypedGrains.IArgumentReader arguments, ref TVisitor visitor)
             {
                 switch (methodId)

@@ -41,6 +41,13 @@ partial class GlobalCounter : global::TypedGrains.IGrain<global::GlobalCounter>
 
         public override global::GlobalCounter Create() => new global::GlobalCounter();
 
+        #nullable disable
+        private static readonly global::TypedGrains.Persistence.IStateCodec GeneratedStateCodec =
+            new global::TypedGrains.Messaging.MessagePackStateCodec<global::GlobalCounterState>(global::TypedGrains.Generated.MessagePack.GlobalCounterStateFormatter_4BCD66BC.Instance);
+        #nullable restore
+
+        public override global::TypedGrains.Persistence.IStateCodec StateCodec => GeneratedStateCodec;
+
         public override void Dispatch<TVisitor>(uint methodId, global::TypedGrains.IArgumentReader arguments, ref TVisitor visitor)
         {
             switch (methodId)

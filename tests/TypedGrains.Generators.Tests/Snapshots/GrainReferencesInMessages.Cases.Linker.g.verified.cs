@@ -106,6 +106,13 @@ namespace Cases
 
             public override global::Cases.Linker Create() => new global::Cases.Linker();
 
+            #nullable disable
+            private static readonly global::TypedGrains.Persistence.IStateCodec GeneratedStateCodec =
+                new global::TypedGrains.Messaging.MessagePackStateCodec<global::Cases.LinkState>(global::TypedGrains.Generated.MessagePack.LinkStateFormatter_0E3C9810.Instance);
+            #nullable restore
+
+            public override global::TypedGrains.Persistence.IStateCodec StateCodec => GeneratedStateCodec;
+
             public override void Dispatch<TVisitor>(uint methodId, global::TypedGrains.IArgumentReader arguments, ref TVisitor visitor)
             {
                 switch (methodId)

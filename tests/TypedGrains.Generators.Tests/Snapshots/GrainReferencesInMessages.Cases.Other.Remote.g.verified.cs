@@ -27,6 +27,13 @@ namespace Cases.Other
 
             public override global::Cases.Other.Remote Create() => new global::Cases.Other.Remote();
 
+            #nullable disable
+            private static readonly global::TypedGrains.Persistence.IStateCodec GeneratedStateCodec =
+                new global::TypedGrains.Messaging.MessagePackStateCodec<int>(global::TypedGrains.Serialization.Formatters.Int32Formatter.Instance);
+            #nullable restore
+
+            public override global::TypedGrains.Persistence.IStateCodec StateCodec => GeneratedStateCodec;
+
             public override void Dispatch<TVisitor>(uint methodId, global::TypedGrains.IArgumentReader arguments, ref TVisitor visitor)
             {
                 throw UnknownMethod(methodId);

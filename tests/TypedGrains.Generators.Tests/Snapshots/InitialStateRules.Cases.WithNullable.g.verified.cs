@@ -30,6 +30,13 @@ namespace Cases
 
             public override global::Cases.WithNullable Create() => new global::Cases.WithNullable();
 
+            #nullable disable
+            private static readonly global::TypedGrains.Persistence.IStateCodec GeneratedStateCodec =
+                new global::TypedGrains.Messaging.MessagePackStateCodec<global::Cases.RecordState>(global::TypedGrains.Generated.MessagePack.RecordStateFormatter_66FA1CAF.Instance);
+            #nullable restore
+
+            public override global::TypedGrains.Persistence.IStateCodec StateCodec => GeneratedStateCodec;
+
             public override void Dispatch<TVisitor>(uint methodId, global::TypedGrains.IArgumentReader arguments, ref TVisitor visitor)
             {
                 throw UnknownMethod(methodId);

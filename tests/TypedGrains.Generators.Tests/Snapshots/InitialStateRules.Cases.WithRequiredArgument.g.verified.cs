@@ -27,6 +27,13 @@ namespace Cases
 
             public override global::Cases.WithRequiredArgument Create() => new global::Cases.WithRequiredArgument();
 
+            #nullable disable
+            private static readonly global::TypedGrains.Persistence.IStateCodec GeneratedStateCodec =
+                new global::TypedGrains.Messaging.MessagePackStateCodec<global::Cases.ArgumentState>(global::TypedGrains.Generated.MessagePack.ArgumentStateFormatter_37E6DDFD.Instance);
+            #nullable restore
+
+            public override global::TypedGrains.Persistence.IStateCodec StateCodec => GeneratedStateCodec;
+
             public override void Dispatch<TVisitor>(uint methodId, global::TypedGrains.IArgumentReader arguments, ref TVisitor visitor)
             {
                 throw UnknownMethod(methodId);

@@ -27,6 +27,13 @@ namespace Cases
 
             public override global::Cases.WithRequiredMember Create() => new global::Cases.WithRequiredMember();
 
+            #nullable disable
+            private static readonly global::TypedGrains.Persistence.IStateCodec GeneratedStateCodec =
+                new global::TypedGrains.Messaging.MessagePackStateCodec<global::Cases.RequiredState>(global::TypedGrains.Generated.MessagePack.RequiredStateFormatter_DFFB5E9B.Instance);
+            #nullable restore
+
+            public override global::TypedGrains.Persistence.IStateCodec StateCodec => GeneratedStateCodec;
+
             public override void Dispatch<TVisitor>(uint methodId, global::TypedGrains.IArgumentReader arguments, ref TVisitor visitor)
             {
                 throw UnknownMethod(methodId);

@@ -27,6 +27,13 @@ namespace Cases
 
             public override global::Cases.WithStruct Create() => new global::Cases.WithStruct();
 
+            #nullable disable
+            private static readonly global::TypedGrains.Persistence.IStateCodec GeneratedStateCodec =
+                new global::TypedGrains.Messaging.MessagePackStateCodec<global::Cases.StructState>(global::TypedGrains.Generated.MessagePack.StructStateFormatter_04C5AA87.Instance);
+            #nullable restore
+
+            public override global::TypedGrains.Persistence.IStateCodec StateCodec => GeneratedStateCodec;
+
             public override void Dispatch<TVisitor>(uint methodId, global::TypedGrains.IArgumentReader arguments, ref TVisitor visitor)
             {
                 throw UnknownMethod(methodId);

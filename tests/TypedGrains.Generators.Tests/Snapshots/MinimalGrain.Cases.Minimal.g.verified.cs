@@ -30,6 +30,13 @@ namespace Cases
 
             public override global::Cases.Minimal Create() => new global::Cases.Minimal();
 
+            #nullable disable
+            private static readonly global::TypedGrains.Persistence.IStateCodec GeneratedStateCodec =
+                new global::TypedGrains.Messaging.MessagePackStateCodec<global::Cases.MinimalState>(global::TypedGrains.Generated.MessagePack.MinimalStateFormatter_ED98E153.Instance);
+            #nullable restore
+
+            public override global::TypedGrains.Persistence.IStateCodec StateCodec => GeneratedStateCodec;
+
             public override void Dispatch<TVisitor>(uint methodId, global::TypedGrains.IArgumentReader arguments, ref TVisitor visitor)
             {
                 throw UnknownMethod(methodId);

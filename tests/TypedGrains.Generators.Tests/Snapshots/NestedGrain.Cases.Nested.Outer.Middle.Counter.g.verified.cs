@@ -80,6 +80,13 @@ namespace Cases.Nested
 
                     public override global::Cases.Nested.Outer.Middle.Counter Create() => new global::Cases.Nested.Outer.Middle.Counter();
 
+                    #nullable disable
+                    private static readonly global::TypedGrains.Persistence.IStateCodec GeneratedStateCodec =
+                        new global::TypedGrains.Messaging.MessagePackStateCodec<global::Cases.Nested.CounterState>(global::TypedGrains.Generated.MessagePack.CounterStateFormatter_80E10EBF.Instance);
+                    #nullable restore
+
+                    public override global::TypedGrains.Persistence.IStateCodec StateCodec => GeneratedStateCodec;
+
                     public override void Dispatch<TVisitor>(uint methodId, global::TypedGrains.IArgumentReader arguments, ref TVisitor visitor)
                     {
                         switch (methodId)

@@ -44,6 +44,13 @@ namespace Cases.Nested
 
                     public override global::Cases.Nested.Holder.Box.Item Create() => new global::Cases.Nested.Holder.Box.Item();
 
+                    #nullable disable
+                    private static readonly global::TypedGrains.Persistence.IStateCodec GeneratedStateCodec =
+                        new global::TypedGrains.Messaging.MessagePackStateCodec<string>(global::TypedGrains.Serialization.Formatters.StringFormatter.Instance);
+                    #nullable restore
+
+                    public override global::TypedGrains.Persistence.IStateCodec StateCodec => GeneratedStateCodec;
+
                     public override void Dispatch<TVisitor>(uint methodId, global::TypedGrains.IArgumentReader arguments, ref TVisitor visitor)
                     {
                         switch (methodId)

@@ -40,6 +40,13 @@ namespace Cases
 
             public override global::Cases.Named Create() => new global::Cases.Named();
 
+            #nullable disable
+            private static readonly global::TypedGrains.Persistence.IStateCodec GeneratedStateCodec =
+                new global::TypedGrains.Messaging.MessagePackStateCodec<int>(global::TypedGrains.Serialization.Formatters.Int32Formatter.Instance);
+            #nullable restore
+
+            public override global::TypedGrains.Persistence.IStateCodec StateCodec => GeneratedStateCodec;
+
             public override void Dispatch<TVisitor>(uint methodId, global::TypedGrains.IArgumentReader arguments, ref TVisitor visitor)
             {
                 switch (methodId)

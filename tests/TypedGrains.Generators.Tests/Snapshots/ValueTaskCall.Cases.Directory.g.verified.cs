@@ -52,6 +52,13 @@ namespace Cases
 
             public override global::Cases.Directory Create() => new global::Cases.Directory();
 
+            #nullable disable
+            private static readonly global::TypedGrains.Persistence.IStateCodec GeneratedStateCodec =
+                new global::TypedGrains.Messaging.MessagePackStateCodec<global::Cases.DirectoryState>(global::TypedGrains.Generated.MessagePack.DirectoryStateFormatter_8C9FDF4F.Instance);
+            #nullable restore
+
+            public override global::TypedGrains.Persistence.IStateCodec StateCodec => GeneratedStateCodec;
+
             public override void Dispatch<TVisitor>(uint methodId, global::TypedGrains.IArgumentReader arguments, ref TVisitor visitor)
             {
                 switch (methodId)

@@ -1,0 +1,312 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using TypedGrains.Generators.Helpers;
+using TypedGrains.Generators.Models;
+
+namespace TypedGrains.Generators;
+
+public sealed partial class GrainGenerator
+{
+    /// <summary>
+    /// Turns a grain's state, request and reply types into <see cref="FormatterModel"/>s, following
+    /// <see cref="SerializableTypeRules"/>. A grain with any unsupported type gets no formatters (the analyzers report it).
+    /// </summary>
+    internal sealed class SerializationParser
+    {
+        /// <summary>The namespace of the generated formatter classes.</summary>
+        public const string FormattersNamespace = "global::TypedGrains.Generated.MessagePack";
+
+        private const string Formatters = "global::TypedGrains.Serialization.Formatters";
+        private const string Messaging = "global::TypedGrains.Messaging";
+
+        private readonly SerializableKnownTypes _known;
+        private readonly Dictionary<string, FormatterModel?> _models = new(StringComparer.Ordinal);
+
+        private SerializationParser(SerializableKnownTypes known) => _known = known;
+
+        /// <summary>
+        /// The state formatter expression and every formatter the grain needs; <c>(null, [])</c> when a type is not
+        /// supported or anything unexpected happens. Only cancellation escapes.
+        /// </summary>
+        public static (string? StateFormatter, FormatterModel[] Formatters) Parse(
+            INamedTypeSymbol grain, ITypeSymbol state, GrainKnownTypes grainKnown, CancellationToken cancellationToken)
+        {
+            try
+            {
+                var known = SerializableKnownTypes.Create(grainKnown);
+                var parser = new SerializationParser(known);
+                return parser.ParseGrain(grain, state, cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                throw;
+            }
+            catch (Exception)
+            {
+                return (null, []);
+            }
+        }
+
+        private (string? StateFormatter, FormatterModel[] Formatters) ParseGrain(INamedTypeSymbol grain, ITypeSymbol state, CancellationToken cancellationToken)
+        {
+            var handlers = new List<(IMethodSymbol Method, HandlerSignature Signature)>();
+            foreach (IMethodSymbol method in GrainRules.GetHandlerMethods(grain, _known.Grains))
+            {
+                GrainRules.CheckHandler(method, GrainRules.GetReferenceName(grain), _known.Grains, out HandlerSignature signature);
+                handlers.Add((method, signature));
+            }
+
+            if (SerializableTypeRules.FindUnsupported(state, state.Name, grain, _known, cancellationToken) is not null)
+            {
+                return (null, []);
+            }
+
+            foreach ((IMethodSymbol method, HandlerSignature signature) in handlers)
+            {
+                for (int i = 0; i < method.Parameters.Length; i++)
+                {
+                    if (i != signature.CallerIndex
+                        && SerializableTypeRules.FindUnsupported(method.Parameters[i].Type, grain.Name + "." + method.Name + "(" + method.Parameters[i].Name + ")", method, _known, cancellationToken) is not null)
+                    {
+                        return (null, []);
+                    }
+                }
+
+                if (signature.ReplyType is { } reply
+                    && SerializableTypeRules.FindUnsupported(reply, grain.Name + "." + method.Name + "(return)", method, _known, cancellationToken) is not null)
+                {
+                    return (null, []);
+                }
+            }
+
+            string stateFormatter = Resolve(state, grain).Formatter;
+            string grainName = grain.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+            foreach ((IMethodSymbol method, HandlerSignature signature) in handlers)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (signature.ReplyType is { } reply)
+                {
+                    Resolve(reply, method);
+                }
+
+                AddRequest(grain, grainName, method, signature);
+            }
+
+            FormatterModel[] formatters = _models.Values.Select(m => m!).OrderBy(m => m.ClassName, StringComparer.Ordinal).ToArray();
+            return (stateFormatter, formatters);
+        }
+
+        private void AddRequest(INamedTypeSymbol grain, string grainName, IMethodSymbol method, HandlerSignature signature)
+        {
+            string typeName = grainName + ".Requests." + Parser.EscapeTypeName(method.Name);
+            var members = new List<FormatterMemberModel>();
+            for (int i = 0; i < method.Parameters.Length; i++)
+            {
+                if (i == signature.CallerIndex)
+                {
+                    continue;
+                }
+
+                IParameterSymbol parameter = method.Parameters[i];
+                members.Add(new FormatterMemberModel(
+                    Parser.EscapeIdentifier(parameter.Name),
+                    members.Count,
+                    GrainTypeNames.Format(parameter.Type, method, _known.Grains, forCode: false),
+                    Resolve(parameter.Type, method),
+                    (int)SerializableMemberAssignment.Constructor,
+                    null,
+                    false));
+            }
+
+            string className = grain.Name + method.Name + "RequestFormatter_" + Hash(typeName);
+            _models[typeName] = new FormatterModel(FormatterKind.Object, typeName, className, true, new EquatableArray<FormatterMemberModel>(members.ToArray()), null, null);
+        }
+
+        /// <summary>How a value of <paramref name="type"/> is written and read; adds the formatters it needs.</summary>
+        private CodecModel Resolve(ITypeSymbol type, ISymbol context)
+        {
+            string typeName = GrainTypeNames.Format(type, context, _known.Grains, forCode: false);
+            SerializableKind kind = SerializableTypeRules.Classify(type, context, _known);
+            switch (kind)
+            {
+                case SerializableKind.Primitive:
+                    return Primitive(type);
+                case SerializableKind.Builtin:
+                    string builtin = type.SpecialType switch
+                    {
+                        SpecialType.System_Decimal => "Decimal",
+                        SpecialType.System_DateTime => "DateTime",
+                        _ => type.Name,
+                    };
+                    return new CodecModel(null, null, Formatters + "." + builtin + "Formatter.Instance");
+                case SerializableKind.Caller:
+                    string reply = GrainTypeNames.Format(((INamedTypeSymbol)type).TypeArguments[0], context, _known.Grains, forCode: false);
+                    return new CodecModel(null, null, Messaging + ".CallerFormatter<" + reply + ">.Instance");
+                case SerializableKind.Enum:
+                    return EnsureEnum((INamedTypeSymbol)type, typeName);
+                case SerializableKind.Object:
+                    return EnsureObject((INamedTypeSymbol)type, typeName);
+                case SerializableKind.GrainReference:
+                    return Composite(type.Name, typeName, true,
+                        "new " + Messaging + ".GrainReferenceFormatter<" + typeName + ">(static (runtime, id) => new " + typeName + "(runtime, id))");
+                case SerializableKind.Unsupported:
+                    throw new InvalidOperationException("Unsupported type " + typeName);
+                default:
+                    ITypeSymbol[] elements = SerializableTypeRules.GetElementTypes(type, kind);
+                    string[] inner = elements.Select(e => Resolve(e, context).Formatter).ToArray();
+                    string[] innerNames = elements.Select(e => GrainTypeNames.Format(e, context, _known.Grains, forCode: false)).ToArray();
+                    string generic = kind switch
+                    {
+                        SerializableKind.Nullable => "NullableFormatter",
+                        SerializableKind.Array => "ArrayFormatter",
+                        SerializableKind.List => "ListFormatter",
+                        SerializableKind.ImmutableArray => "ImmutableArrayFormatter",
+                        SerializableKind.ImmutableList => "ImmutableListFormatter",
+                        SerializableKind.Dictionary => "DictionaryFormatter",
+                        _ => "ImmutableDictionaryFormatter",
+                    };
+                    string prefix = kind == SerializableKind.Array ? "Array" : kind.ToString();
+                    return Composite(prefix, typeName, type.IsValueType,
+                        "new " + Formatters + "." + generic + "<" + string.Join(", ", innerNames) + ">(" + string.Join(", ", inner) + ")");
+            }
+        }
+
+        private CodecModel Composite(string prefix, string typeName, bool isValueType, string expression)
+        {
+            string className = prefix + "Formatter_" + Hash(typeName);
+            if (!_models.ContainsKey(typeName))
+            {
+                _models[typeName] = new FormatterModel(FormatterKind.Composite, typeName, className, isValueType, EquatableArray<FormatterMemberModel>.Empty, expression, null);
+            }
+
+            return new CodecModel(null, null, FormattersNamespace + "." + className + ".Instance");
+        }
+
+        private CodecModel EnsureEnum(INamedTypeSymbol type, string typeName)
+        {
+            string className = type.Name + "Formatter_" + Hash(typeName);
+            if (!_models.ContainsKey(typeName))
+            {
+                CodecModel underlying = Primitive(type.EnumUnderlyingType!);
+                _models[typeName] = new FormatterModel(FormatterKind.Enum, typeName, className, true, EquatableArray<FormatterMemberModel>.Empty, underlying.WriteMethod, underlying.ReadMethod);
+            }
+
+            return new CodecModel(null, null, FormattersNamespace + "." + className + ".Instance");
+        }
+
+        private CodecModel EnsureObject(INamedTypeSymbol type, string typeName)
+        {
+            string className = type.Name + "Formatter_" + Hash(typeName);
+            var codec = new CodecModel(null, null, FormattersNamespace + "." + className + ".Instance");
+            if (_models.ContainsKey(typeName))
+            {
+                return codec;
+            }
+
+            _models[typeName] = null;
+            SerializableObjectShape shape = SerializableTypeRules.GetObjectShape(type, _known);
+            var members = new List<FormatterMemberModel>(shape.Members.Count);
+            foreach (SerializableMember member in shape.Members)
+            {
+                members.Add(new FormatterMemberModel(
+                    Parser.EscapeIdentifier(member.Symbol.Name),
+                    member.Key,
+                    GrainTypeNames.Format(member.Type, member.Symbol, _known.Grains, forCode: false),
+                    Resolve(member.Type, member.Symbol),
+                    (int)member.Assignment,
+                    member.Parameter is { } parameter ? DefaultValue(parameter, member.Symbol) : null,
+                    member.Type.IsValueType && member.Type.OriginalDefinition.SpecialType != SpecialType.System_Nullable_T));
+            }
+
+            if (shape.Constructor is { } constructor)
+            {
+                // Constructor arguments are passed in parameter order, whatever their keys.
+                var order = constructor.Parameters.Select(p => p.Name).ToList();
+                members = members
+                    .OrderBy(m => m.Assignment == (int)SerializableMemberAssignment.Constructor ? 0 : 1)
+                    .ThenBy(m => m.Assignment == (int)SerializableMemberAssignment.Constructor
+                        ? order.FindIndex(n => string.Equals(n, Unescape(m.Name), StringComparison.OrdinalIgnoreCase))
+                        : m.Key)
+                    .ToList();
+            }
+
+            _models[typeName] = new FormatterModel(FormatterKind.Object, typeName, className, type.IsValueType, new EquatableArray<FormatterMemberModel>(members.ToArray()), null, null);
+            return codec;
+        }
+
+        private string? DefaultValue(IParameterSymbol parameter, ISymbol member)
+        {
+            if (!parameter.HasExplicitDefaultValue)
+            {
+                return null;
+            }
+
+            object? value = parameter.ExplicitDefaultValue;
+            if (value is null)
+            {
+                return null;
+            }
+
+            ITypeSymbol type = parameter.Type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable
+                ? nullable.TypeArguments[0]
+                : parameter.Type;
+            if (type.TypeKind == TypeKind.Enum)
+            {
+                return "(" + GrainTypeNames.Format(type, member, _known.Grains, forCode: false) + ")(" + Literal(value) + ")";
+            }
+
+            return Literal(value);
+        }
+
+        private static string Literal(object value) => value switch
+        {
+            string text => SymbolDisplay.FormatLiteral(text, quote: true),
+            bool flag => flag ? "true" : "false",
+            char c => SymbolDisplay.FormatLiteral(c, quote: true),
+            float f when float.IsNaN(f) => "float.NaN",
+            float f when float.IsPositiveInfinity(f) => "float.PositiveInfinity",
+            float f when float.IsNegativeInfinity(f) => "float.NegativeInfinity",
+            float f => f.ToString("R", CultureInfo.InvariantCulture) + "F",
+            double d when double.IsNaN(d) => "double.NaN",
+            double d when double.IsPositiveInfinity(d) => "double.PositiveInfinity",
+            double d when double.IsNegativeInfinity(d) => "double.NegativeInfinity",
+            double d => d.ToString("R", CultureInfo.InvariantCulture) + "D",
+            decimal m => m.ToString(CultureInfo.InvariantCulture) + "M",
+            long l => l.ToString(CultureInfo.InvariantCulture) + "L",
+            ulong ul => ul.ToString(CultureInfo.InvariantCulture) + "UL",
+            uint u => u.ToString(CultureInfo.InvariantCulture) + "U",
+            IFormattable number => "(" + number.ToString(null, CultureInfo.InvariantCulture) + ")",
+            _ => "default",
+        };
+
+        private static CodecModel Primitive(ITypeSymbol type)
+        {
+            (string write, string read, string formatter) = type.SpecialType switch
+            {
+                SpecialType.System_Boolean => ("WriteBoolean", "ReadBoolean", "Boolean"),
+                SpecialType.System_Byte => ("WriteUInt32", "ReadByte", "Byte"),
+                SpecialType.System_SByte => ("WriteInt32", "ReadSByte", "SByte"),
+                SpecialType.System_Int16 => ("WriteInt32", "ReadInt16", "Int16"),
+                SpecialType.System_UInt16 => ("WriteUInt32", "ReadUInt16", "UInt16"),
+                SpecialType.System_Int32 => ("WriteInt32", "ReadInt32", "Int32"),
+                SpecialType.System_UInt32 => ("WriteUInt32", "ReadUInt32", "UInt32"),
+                SpecialType.System_Int64 => ("WriteInt64", "ReadInt64", "Int64"),
+                SpecialType.System_UInt64 => ("WriteUInt64", "ReadUInt64", "UInt64"),
+                SpecialType.System_Single => ("WriteSingle", "ReadSingle", "Single"),
+                SpecialType.System_Double => ("WriteDouble", "ReadDouble", "Double"),
+                SpecialType.System_String => ("WriteString", "ReadString", "String"),
+                _ => ("WriteBinary", "ReadBytes", "ByteArray"),
+            };
+            return new CodecModel(write, read, Formatters + "." + formatter + "Formatter.Instance");
+        }
+
+        private static string Unescape(string name) => name.StartsWith("@", StringComparison.Ordinal) ? name.Substring(1) : name;
+
+        private static string Hash(string typeName) => Fnv1a.Hash32(typeName).ToString("X8", CultureInfo.InvariantCulture);
+    }
+}

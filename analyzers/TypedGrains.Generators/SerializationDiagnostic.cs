@@ -1,0 +1,26 @@
+// The text of the diagnostic for types the generated MessagePack formatters cannot handle. The generator never
+// reports it (it only skips the grain's serialization); the analyzers link this file with SerializableTypeRules.cs
+// and report it, one per offending root, at the state type argument, handler parameter or return type.
+namespace TypedGrains.Generators;
+
+/// <summary>TG0100: a grain state, handler argument or reply reaches a type the generated serializers do not support.</summary>
+internal static class SerializationDiagnostic
+{
+    /// <summary>The diagnostic id.</summary>
+    public const string Id = "TG0100";
+
+    /// <summary>The title.</summary>
+    public const string Title = "Type cannot be serialized";
+
+    /// <summary>The message; <c>{0}</c> is the member path from <c>SerializableTypeRules.FindUnsupported</c>.</summary>
+    public const string MessageFormat = "'{0}' cannot be serialized as MessagePack; grain states, handler arguments and replies may only reach records, classes and structs with settable or constructor-bound members, enums, primitives, string, Guid, DateTime, DateTimeOffset, TimeSpan, decimal, byte[], arrays, List, Dictionary, ImmutableArray, ImmutableList, ImmutableDictionary, Nullable, Caller<T> and grain references";
+
+    /// <summary>The longer description.</summary>
+    public const string Description = "The generator emits MessagePack formatters for every type reachable from a grain's state, handler arguments and replies; a type outside the supported set (see docs/serialization.md) would fail only at run time, so it is a compile-time error. The path names the member that reaches it, for example OrderState.Lines[].Product.Stream; '[]' is a collection element, '{}' a dictionary key, '(constructor)' a class without a usable constructor and '(key)' a missing, repeated or out-of-range [Key].";
+
+    /// <summary>The category.</summary>
+    public const string Category = "TypedGrains.Serialization";
+
+    /// <summary>The help link.</summary>
+    public const string HelpLink = "https://github.com/typedgrains/typedgrains/blob/main/docs/serialization.md#supported-types";
+}
