@@ -51,6 +51,14 @@ for trx in "$results"/*.trx; do
   passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0})); skipped=$((skipped + ${t:-0} - ${e:-0}))
 done
 
+# ---- package check: the packed TypedGrains package in a fresh console app (eng/package-test.sh), counted as one test ----
+echo "==> checking the TypedGrains package end to end (eng/package-test.sh)"
+if TYPEDGRAINS_PACK_NO_BUILD=1 bash "$root/eng/package-test.sh"; then
+  passed=$((passed + 1))
+else
+  failed=$((failed + 1)); [ "$status" -ne 0 ] || status=1
+fi
+
 echo "SUMMARY: passed $passed, failed $failed, skipped $skipped"
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
   echo "dotnet test exited with $status"
