@@ -22,6 +22,7 @@ internal sealed class Activation<TGrain> : ActivationBase, IThreadPoolWorkItem
     private readonly MailboxQueue<TGrain> _queue = new();
     private readonly IGrainLifecycle _lifecycle;
     private IGrainStateProvider? _provider;
+    private IStateCodec? _codec;
     private long _etag;
     private bool _loaded;
     private int _status;
@@ -138,7 +139,9 @@ internal sealed class Activation<TGrain> : ActivationBase, IThreadPoolWorkItem
         try
         {
             _provider = _runtime.ResolveProvider(TGrain.Definition, Id);
-            var stored = await _provider.ReadAsync(Id, TGrain.Definition.StateCodec).ConfigureAwait(false);
+            // Issue 4: bound to this runtime, the codec makes grain references read from storage callable here.
+            _codec = TGrain.Definition.StateCodec.Bind(_runtime);
+            var stored = await _provider.ReadAsync(Id, _codec).ConfigureAwait(false);
             _lifecycle.ImportState(stored?.State);
             _etag = stored?.ETag ?? 0;
             _loaded = true;
@@ -157,7 +160,7 @@ internal sealed class Activation<TGrain> : ActivationBase, IThreadPoolWorkItem
     {
         try
         {
-            _etag = await _provider!.WriteAsync(Id, _lifecycle.ExportState(), TGrain.Definition.StateCodec, _etag).ConfigureAwait(false);
+            _etag = await _provider!.WriteAsync(Id, _lifecycle.ExportState(), _codec!, _etag).ConfigureAwait(false);
         }
         catch (Exception error)
         {

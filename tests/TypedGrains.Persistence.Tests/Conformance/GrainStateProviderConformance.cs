@@ -228,11 +228,11 @@ public abstract class GrainStateProviderConformance : IAsyncLifetime
     }
 
     protected static InProcessRuntime Runtime(IGrainStateProvider provider) =>
-        new(new InProcessRuntimeOptions { DefaultProvider = new StoredCounterStorage(provider) });
+        new(new InProcessRuntimeOptions { DefaultProvider = provider });
 
-    private IGrainStateProvider Provider() => _providers.Count > 0 ? _providers[0] : CreateProvider();
+    protected IGrainStateProvider Provider() => _providers.Count > 0 ? _providers[0] : CreateProvider();
 
-    private IGrainStateProvider CreateProvider()
+    protected IGrainStateProvider CreateProvider()
     {
         var provider = CreateStoreProvider();
         _providers.Add(provider);

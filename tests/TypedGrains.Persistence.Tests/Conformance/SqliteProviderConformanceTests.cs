@@ -4,7 +4,7 @@ using TypedGrains.Persistence.Tests.Support;
 namespace TypedGrains.Persistence.Tests.Conformance;
 
 /// <summary>The conformance suite on SQLite: every provider of a test opens the same file, as separate processes would.</summary>
-public sealed class SqliteProviderConformanceTests : GrainStateProviderConformance, System.IDisposable
+public sealed class SqliteProviderConformanceTests : ByteStoreConformance, System.IDisposable
 {
     private readonly TempDirectory _directory = new();
 

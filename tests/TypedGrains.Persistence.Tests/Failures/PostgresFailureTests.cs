@@ -17,7 +17,7 @@ public sealed class PostgresFailureTests
     public async Task A_stopped_server_fails_the_saving_caller_deactivates_the_grain_and_calls_succeed_once_it_is_back()
     {
         await using var storage = new PostgresGrainStateProvider(PostgresServer.ConnectionString);
-        using var grains = new InProcessRuntime(new InProcessRuntimeOptions { DefaultProvider = new StoredCounterStorage(storage) });
+        using var grains = new InProcessRuntime(new InProcessRuntimeOptions { DefaultProvider = storage });
         var counter = grains.StoredCounter(Guid.NewGuid().ToString("N"));
         await counter.Add(1);
         Assert.Equal(3, await counter.Add(2));
@@ -40,7 +40,7 @@ public sealed class PostgresFailureTests
         Assert.Equal(3, await counter.Get());
         Assert.Equal(7, await counter.Add(4));
         await using var other = new PostgresGrainStateProvider(PostgresServer.ConnectionString);
-        using var restarted = new InProcessRuntime(new InProcessRuntimeOptions { DefaultProvider = new StoredCounterStorage(other) });
+        using var restarted = new InProcessRuntime(new InProcessRuntimeOptions { DefaultProvider = other });
         Assert.Equal(7, await restarted.StoredCounter(counter.Id.Key.AsString()).Get());
     }
 }

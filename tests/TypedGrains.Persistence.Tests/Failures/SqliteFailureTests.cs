@@ -22,7 +22,7 @@ public sealed class SqliteFailureTests : IDisposable
     {
         var path = _directory.File("grains.db");
         await using var storage = new SqliteGrainStateProvider(path);
-        using var grains = new InProcessRuntime(new InProcessRuntimeOptions { DefaultProvider = new StoredCounterStorage(storage) });
+        using var grains = new InProcessRuntime(new InProcessRuntimeOptions { DefaultProvider = storage });
         var counter = grains.StoredCounter("disk");
         await counter.Add(1);
         Assert.Equal(3, await counter.Add(2));
@@ -40,7 +40,7 @@ public sealed class SqliteFailureTests : IDisposable
 
         Assert.Equal(7, await counter.Add(4));
         await using var reopened = new SqliteGrainStateProvider(path);
-        using var restarted = new InProcessRuntime(new InProcessRuntimeOptions { DefaultProvider = new StoredCounterStorage(reopened) });
+        using var restarted = new InProcessRuntime(new InProcessRuntimeOptions { DefaultProvider = reopened });
         Assert.Equal(7, await restarted.StoredCounter("disk").Get());
     }
 
