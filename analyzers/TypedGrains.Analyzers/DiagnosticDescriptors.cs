@@ -144,6 +144,15 @@ public static class DiagnosticDescriptors
         DiagnosticSeverity.Warning,
         "A call handler that takes a Caller<T> promises a reply later. Reply to the token, keep it in state to reply in a later turn, or pass it on.");
 
+    /// <summary>TG0100: a type the generated MessagePack formatters cannot handle (text shared with the generator).</summary>
+    public static readonly DiagnosticDescriptor UnsupportedSerializableType = Create(
+        DiagnosticIds.UnsupportedSerializableType,
+        TypedGrains.Generators.SerializationDiagnostic.Title,
+        TypedGrains.Generators.SerializationDiagnostic.MessageFormat,
+        TypedGrains.Generators.SerializationDiagnostic.Category,
+        DiagnosticSeverity.Error,
+        TypedGrains.Generators.SerializationDiagnostic.Description);
+
     private static DiagnosticDescriptor Create(
         string id, string title, string message, string category, DiagnosticSeverity severity, string description, params string[] customTags) =>
         new(id, title, message, category, severity, isEnabledByDefault: true, description, HelpBase + id.ToLowerInvariant(), customTags);

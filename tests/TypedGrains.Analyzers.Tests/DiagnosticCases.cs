@@ -61,6 +61,8 @@ internal static class DiagnosticCases
             [Grain] public sealed partial class B : Grain<P> { [Call] public async Task Go() => await State.C.Go(); }
             [Grain] public sealed partial class C : Grain<P> { [Call] public async Task Go() => await State.A.Go(); }
             """, ["A.Go → B.Go → C.Go → A.Go"]),
+        ("UnsupportedStateMember", "TG0100", "public sealed record U(System.IO.Stream Body); [Grain] public sealed partial class [|G|] : Grain<U> { [Call] public int Get() => 0; }", ["U", "Body"]),
+        ("UnsupportedArgument", "TG0100", "[Grain] public sealed partial class G : Grain<S> { [Call] public int Get(System.IO.Stream [|body|]) => 0; }", ["G.Get(body)"]),
         ("CallerDroppedDespiteThrowHelper", "TG0015", "[Grain] public sealed partial class G : Grain<S> { [Call] public void Wait(Caller<int> [|caller|]) { Func<Exception> make = () => new Exception(); } }", ["Wait", "caller"]),
         ("CallerDropped", "TG0015", "[Grain] public sealed partial class G : Grain<S> { [Call] public void Wait(Caller<int> [|caller|]) { SaveState(); } }", ["Wait", "caller"]),
     ];
@@ -95,6 +97,7 @@ internal static class DiagnosticCases
             [Grain] public sealed partial class A : Grain<PState> { [Call] public async Task<int> X() => await State.Peer!.Value.Y(); [Cast] public void Z() { } }
             [Grain] public sealed partial class B : Grain<QState> { [Call] public int Y() { State.Peer!.Value.Z(); return 2; } }
             """),
+        ("SupportedTypes", "TG0100", "public sealed record U(int Count, string Name, List<int> Items, Guid Id); [Grain] public sealed partial class Good : Grain<U> { [Call] public int Get(DateTime at, int[] values) => 0; }"),
         ("CallerReplied", "TG0015", "[Grain] public sealed partial class Good : Grain<S> { [Call] public void Wait(Caller<int> caller) => Reply(caller, 1); }"),
         ("CallerAnsweredByThrow", "TG0015", "[Grain] public sealed partial class Good : Grain<S> { [Call] public void Wait(Caller<int> caller) => throw new InvalidOperationException(); }"),
         ("CallerStored", "TG0015", "public sealed record W(Caller<int>? Waiting = null); [Grain] public sealed partial class Good : Grain<W> { [Call] public void Wait(Caller<int> caller) => State = new W(caller); }"),

@@ -1,0 +1,80 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using TypedGrains.Generators;
+
+namespace TypedGrains.Analyzers;
+
+/// <summary>
+/// Reports TG0100 for each grain state, handler argument and reply that reaches a type the generated MessagePack
+/// formatters do not support, naming the member path (the rules are the generator's <see cref="SerializableTypeRules"/>).
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class SerializableTypeAnalyzer : DiagnosticAnalyzer
+{
+    /// <inheritdoc/>
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        ImmutableArray.Create(DiagnosticDescriptors.UnsupportedSerializableType);
+
+    /// <inheritdoc/>
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(static start =>
+        {
+            GrainKnownTypes? known = GrainKnownTypes.Create(start.Compilation);
+            if (known is null)
+            {
+                return;
+            }
+
+            SerializableKnownTypes serializable = SerializableKnownTypes.Create(known);
+            start.RegisterSymbolAction(symbolContext => AnalyzeType(symbolContext, known, serializable), SymbolKind.NamedType);
+        });
+    }
+
+    private static void AnalyzeType(SymbolAnalysisContext context, GrainKnownTypes known, SerializableKnownTypes serializable)
+    {
+        var grain = (INamedTypeSymbol)context.Symbol;
+        if (!GrainSymbols.IsGrain(grain, known)
+            || GrainRules.CheckGrainType(grain, known, context.Compilation, context.CancellationToken, GrainSymbols.IsGeneratedByTypedGrains) != GrainRuleViolation.None
+            || GrainRules.GetStateType(grain, known) is not { } state)
+        {
+            return;
+        }
+
+        if (SerializableTypeRules.FindUnsupported(state, state.Name, grain, serializable, context.CancellationToken) is { } statePath)
+        {
+            Report(context, grain.Locations, statePath);
+        }
+
+        string referenceName = GrainRules.GetReferenceName(grain);
+        foreach (IMethodSymbol method in GrainRules.GetHandlerMethods(grain, known))
+        {
+            if (GrainRules.CheckHandler(method, referenceName, known, out HandlerSignature signature) != HandlerRuleViolation.None)
+            {
+                continue;
+            }
+
+            for (int i = 0; i < method.Parameters.Length; i++)
+            {
+                IParameterSymbol parameter = method.Parameters[i];
+                if (i != signature.CallerIndex
+                    && SerializableTypeRules.FindUnsupported(parameter.Type, grain.Name + "." + method.Name + "(" + parameter.Name + ")", method, serializable, context.CancellationToken) is { } path)
+                {
+                    Report(context, parameter.Locations, path);
+                }
+            }
+
+            if (signature.ReplyType is { } reply
+                && SerializableTypeRules.FindUnsupported(reply, grain.Name + "." + method.Name + "(return)", method, serializable, context.CancellationToken) is { } replyPath)
+            {
+                Report(context, method.Locations, replyPath);
+            }
+        }
+    }
+
+    private static void Report(SymbolAnalysisContext context, ImmutableArray<Location> locations, string path) =>
+        context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnsupportedSerializableType, locations.IsEmpty ? Location.None : locations[0], path));
+}
