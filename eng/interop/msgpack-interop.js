@@ -4,6 +4,8 @@
 //   node msgpack-interop.js suite <out.json>   dump every msgpack-test-suite case: its expected value and encodings
 //   node msgpack-interop.js decode             read a JSON array of hex strings on stdin, decode each with
 //                                              @msgpack/msgpack, write a JSON array of results on stdout
+//   node msgpack-interop.js encode             read a JSON array of typed JSON values on stdin, encode each with
+//                                              @msgpack/msgpack, write a JSON array of hex strings on stdout
 //
 // Values travel as "typed JSON", one key per MessagePack family, so nothing is lost to JavaScript's numbers:
 //   {"nil":null} {"bool":true} {"int":"-12"} {"float":"<16 hex digits: IEEE 754 double bits>"} {"str":"..."}
@@ -118,6 +120,44 @@ function decodeAll(input) {
   });
 }
 
+// A typed JSON value as the JavaScript value @msgpack/msgpack encodes to the same MessagePack family.
+function decodedFromTyped(typed) {
+  const key = Object.keys(typed)[0];
+  const value = typed[key];
+  switch (key) {
+    case "nil": return null;
+    case "bool": return value;
+    case "int": {
+      // Numbers beyond 32 bits would be encoded as float64: those travel as BigInt (int64/uint64).
+      const big = BigInt(value);
+      return big >= -2147483648n && big <= 4294967295n ? Number(big) : big;
+    }
+    case "float": return Buffer.from(value, "hex").readDoubleBE(0);
+    case "str": return value;
+    case "bin": return new Uint8Array(Buffer.from(value, "hex"));
+    case "array": return value.map(decodedFromTyped);
+    case "map": {
+      // The encoder writes plain objects as maps with string keys; it has no way to write other keys.
+      const object = {};
+      for (const [k, v] of value) {
+        if (!("str" in k)) throw new Error("@msgpack/msgpack can only encode maps with string keys");
+        object[k.str] = decodedFromTyped(v);
+      }
+      return object;
+    }
+    case "ext": return new msgpack.ExtData(value.type, new Uint8Array(Buffer.from(value.data, "hex")));
+    case "timestamp":
+      return new msgpack.ExtData(msgpack.EXT_TIMESTAMP,
+        msgpack.encodeTimeSpecToTimestamp({ sec: Number(value.sec), nsec: value.nsec }));
+    default: throw new Error("Unknown typed value: " + key);
+  }
+}
+
+function encodeAll(input) {
+  const encoder = new msgpack.Encoder({ useBigInt64: true });
+  return JSON.parse(input).map((typed) => hexOf(encoder.encode(decodedFromTyped(typed))));
+}
+
 function main(args) {
   const command = args[0];
   if (command === "suite" && args.length === 2) {
@@ -129,7 +169,12 @@ function main(args) {
     process.stdout.write(JSON.stringify(decodeAll(input)));
     return;
   }
-  process.stderr.write("usage: msgpack-interop.js suite <out.json> | decode < hex-array.json\n");
+  if (command === "encode" && args.length === 1) {
+    const input = fs.readFileSync(0, "utf8");
+    process.stdout.write(JSON.stringify(encodeAll(input)));
+    return;
+  }
+  process.stderr.write("usage: msgpack-interop.js suite <out.json> | decode < hex-array.json | encode < typed-array.json\n");
   process.exit(2);
 }
 

@@ -118,6 +118,25 @@ internal static class NodeInterop
         return results;
     }
 
+    /// <summary>Encodes each value with @msgpack/msgpack and returns its bytes.</summary>
+    public static IReadOnlyList<byte[]> EncodeWithMsgpackJavascript(IReadOnlyList<MsgNode> values)
+    {
+        string directory = InteropDirectory();
+        EnsureInstalled(directory);
+        string input = "[" + string.Join(",", System.Linq.Enumerable.Select(values, TypedJson.FromNode)) + "]";
+        string output = Run(directory, ["encode"], input);
+        using JsonDocument document = JsonDocument.Parse(output);
+        List<byte[]> results = [];
+        foreach (JsonElement item in document.RootElement.EnumerateArray())
+        {
+            results.Add(Convert.FromHexString(item.GetString()!));
+        }
+
+        return results.Count == values.Count
+            ? results
+            : throw new InvalidOperationException($"Sent {values.Count} values to node, got {results.Count} payloads.");
+    }
+
     private static string Run(string directory, string[] arguments, string? stdin)
     {
         ProcessStartInfo start = new("node")

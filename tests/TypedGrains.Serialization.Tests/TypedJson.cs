@@ -2,6 +2,7 @@ using System;
 using System.Buffers.Binary;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Numerics;
 using System.Text.Json;
 
@@ -37,6 +38,22 @@ internal static class TypedJson
             _ => throw new FormatException($"Unknown typed value: {property.Name}"),
         };
     }
+
+    /// <summary>Writes a node as typed JSON (the inverse of <see cref="ToNode"/>).</summary>
+    public static string FromNode(MsgNode node) => node switch
+    {
+        MsgNode.Nil => "{\"nil\":null}",
+        MsgNode.Bool b => b.Value ? "{\"bool\":true}" : "{\"bool\":false}",
+        MsgNode.Int i => "{\"int\":\"" + i.Value.ToString(CultureInfo.InvariantCulture) + "\"}",
+        MsgNode.Float f => "{\"float\":\"" + Convert.ToHexString(BitConverter.GetBytes(BinaryPrimitives.ReverseEndianness(BitConverter.DoubleToInt64Bits(f.Value)))) + "\"}",
+        MsgNode.Str s => "{\"str\":" + JsonSerializer.Serialize(s.Value) + "}",
+        MsgNode.Bin b => "{\"bin\":\"" + Convert.ToHexString(b.Value) + "\"}",
+        MsgNode.Arr a => "{\"array\":[" + string.Join(",", a.Items.Select(FromNode)) + "]}",
+        MsgNode.Map m => "{\"map\":[" + string.Join(",", m.Pairs.Select(p => "[" + FromNode(p.Key) + "," + FromNode(p.Value) + "]")) + "]}",
+        MsgNode.Ext e => "{\"ext\":{\"type\":" + e.Type.ToString(CultureInfo.InvariantCulture) + ",\"data\":\"" + Convert.ToHexString(e.Data) + "\"}}",
+        MsgNode.Timestamp t => "{\"timestamp\":{\"sec\":\"" + t.Seconds.ToString(CultureInfo.InvariantCulture) + "\",\"nsec\":" + t.Nanoseconds.ToString(CultureInfo.InvariantCulture) + "}}",
+        _ => throw new ArgumentOutOfRangeException(nameof(node)),
+    };
 
     private static List<MsgNode> Items(JsonElement array)
     {
