@@ -18,16 +18,42 @@ public sealed partial class GrainGenerator
     /// </summary>
     internal sealed class SerializationParser
     {
-        /// <summary>The namespace of the generated formatter classes.</summary>
-        public const string FormattersNamespace = "global::TypedGrains.Generated.MessagePack";
+        /// <summary>The namespace of the generated formatter classes, followed by the assembly name as an identifier.</summary>
+        public const string FormattersNamespacePrefix = "TypedGrains.Generated.MessagePack.";
 
         private const string Formatters = "global::TypedGrains.Serialization.Formatters";
         private const string Messaging = "global::TypedGrains.Messaging";
 
         private readonly SerializableKnownTypes _known;
         private readonly Dictionary<string, FormatterModel?> _models = new(StringComparer.Ordinal);
+        private readonly string _namespace;
 
-        private SerializationParser(SerializableKnownTypes known) => _known = known;
+        private SerializationParser(SerializableKnownTypes known)
+        {
+            _known = known;
+            _namespace = FormattersNamespace(known.Compilation.AssemblyName);
+        }
+
+        /// <summary>
+        /// The namespace of the formatters of one assembly. It is assembly-specific so that two assemblies that see
+        /// each other's internals (InternalsVisibleTo) never declare the same generated type.
+        /// </summary>
+        public static string FormattersNamespace(string? assemblyName)
+        {
+            var builder = new System.Text.StringBuilder(FormattersNamespacePrefix);
+            string name = string.IsNullOrEmpty(assemblyName) ? "Assembly" : assemblyName!;
+            if (!char.IsLetter(name[0]) && name[0] != '_')
+            {
+                builder.Append('_');
+            }
+
+            foreach (char c in name)
+            {
+                builder.Append(c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '_' ? c : '_');
+            }
+
+            return builder.ToString();
+        }
 
         /// <summary>
         /// The state formatter expression and every formatter the grain needs; <c>(null, [])</c> when a type is not
@@ -124,7 +150,7 @@ public sealed partial class GrainGenerator
             }
 
             string className = grain.Name + method.Name + "RequestFormatter_" + Hash(typeName);
-            _models[typeName] = new FormatterModel(FormatterKind.Object, typeName, className, true, new EquatableArray<FormatterMemberModel>(members.ToArray()), null, null);
+            _models[typeName] = new FormatterModel(_namespace, FormatterKind.Object, typeName, className, true, new EquatableArray<FormatterMemberModel>(members.ToArray()), null, null);
         }
 
         /// <summary>How a value of <paramref name="type"/> is written and read; adds the formatters it needs.</summary>
@@ -181,10 +207,10 @@ public sealed partial class GrainGenerator
             string className = prefix + "Formatter_" + Hash(typeName);
             if (!_models.ContainsKey(typeName))
             {
-                _models[typeName] = new FormatterModel(FormatterKind.Composite, typeName, className, isValueType, EquatableArray<FormatterMemberModel>.Empty, expression, null);
+                _models[typeName] = new FormatterModel(_namespace, FormatterKind.Composite, typeName, className, isValueType, EquatableArray<FormatterMemberModel>.Empty, expression, null);
             }
 
-            return new CodecModel(null, null, FormattersNamespace + "." + className + ".Instance");
+            return new CodecModel(null, null, "global::" + _namespace + "." + className + ".Instance");
         }
 
         private CodecModel EnsureEnum(INamedTypeSymbol type, string typeName)
@@ -193,16 +219,16 @@ public sealed partial class GrainGenerator
             if (!_models.ContainsKey(typeName))
             {
                 CodecModel underlying = Primitive(type.EnumUnderlyingType!);
-                _models[typeName] = new FormatterModel(FormatterKind.Enum, typeName, className, true, EquatableArray<FormatterMemberModel>.Empty, underlying.WriteMethod, underlying.ReadMethod);
+                _models[typeName] = new FormatterModel(_namespace, FormatterKind.Enum, typeName, className, true, EquatableArray<FormatterMemberModel>.Empty, underlying.WriteMethod, underlying.ReadMethod);
             }
 
-            return new CodecModel(null, null, FormattersNamespace + "." + className + ".Instance");
+            return new CodecModel(null, null, "global::" + _namespace + "." + className + ".Instance");
         }
 
         private CodecModel EnsureObject(INamedTypeSymbol type, string typeName)
         {
             string className = type.Name + "Formatter_" + Hash(typeName);
-            var codec = new CodecModel(null, null, FormattersNamespace + "." + className + ".Instance");
+            var codec = new CodecModel(null, null, "global::" + _namespace + "." + className + ".Instance");
             if (_models.ContainsKey(typeName))
             {
                 return codec;
@@ -235,7 +261,7 @@ public sealed partial class GrainGenerator
                     .ToList();
             }
 
-            _models[typeName] = new FormatterModel(FormatterKind.Object, typeName, className, type.IsValueType, new EquatableArray<FormatterMemberModel>(members.ToArray()), null, null);
+            _models[typeName] = new FormatterModel(_namespace, FormatterKind.Object, typeName, className, type.IsValueType, new EquatableArray<FormatterMemberModel>(members.ToArray()), null, null);
             return codec;
         }
 

@@ -1,6 +1,7 @@
 using System.IO;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Emit;
 using TypedGrains.Generators.Tests.Infrastructure;
 using Xunit;
@@ -55,6 +56,35 @@ public sealed class CompileTests
             .Where(d => !(d.Id == "CS1591" && d.Location.SourceTree is { } tree && app.SyntaxTrees.Contains(tree)))
             .ToArray();
         Assert.True(diagnostics.Length == 0, string.Join("\n", diagnostics.Select(d => d.ToString())));
+    }
+
+    [Fact]
+    public void FormattersOfTwoAssembliesThatShareInternalsDoNotCollide()
+    {
+        CSharpCompilation libraryInput = GeneratorHarness.CreateCompilation("""
+            using TypedGrains;
+            [assembly: System.Runtime.CompilerServices.InternalsVisibleTo("App")]
+            namespace Lib;
+            [Grain] public sealed partial class Store : Grain<Shared> { [Cast] public void Put(Shared value) => State = value; }
+            public sealed record Shared(int Count, System.Collections.Generic.List<string> Names);
+            """).WithAssemblyName("Lib");
+        GeneratorHarness.CreateDriver().RunGeneratorsAndUpdateCompilation(libraryInput, out Compilation library, out _);
+        using var image = new MemoryStream();
+        Assert.True(library.Emit(image).Success);
+
+        CSharpCompilation app = GeneratorHarness.CreateCompilation("""
+            using TypedGrains;
+            namespace App;
+            [Grain] public sealed partial class Copy : Grain<Lib.Shared> { [Cast] public void Put(Lib.Shared value) => State = value; }
+            """).WithAssemblyName("App").AddReferences(MetadataReference.CreateFromImage(image.ToArray()));
+        GeneratorHarness.CreateDriver().RunGeneratorsAndUpdateCompilation(app, out Compilation output, out _);
+
+        Diagnostic[] diagnostics = output.GetDiagnostics()
+            .Where(d => d.Severity != DiagnosticSeverity.Hidden)
+            .Where(d => !(d.Id == "CS1591" && d.Location.SourceTree is { } tree && app.SyntaxTrees.Contains(tree)))
+            .ToArray();
+        Assert.True(diagnostics.Length == 0, string.Join("\n", diagnostics.Select(d => d.ToString())));
+        Assert.Contains(output.SyntaxTrees, t => t.ToString().Contains("namespace TypedGrains.Generated.MessagePack.App", System.StringComparison.Ordinal));
     }
 
     [Fact]

@@ -16,6 +16,7 @@ internal enum FormatterKind
 }
 
 /// <summary>One generated formatter class.</summary>
+/// <param name="Namespace">The namespace of the generated class (assembly-specific, without <c>global::</c>).</param>
 /// <param name="Kind">What it formats.</param>
 /// <param name="TypeName">The <c>global::</c>-qualified formatted type, without nullable reference annotations.</param>
 /// <param name="ClassName">The generated class name (stable: a readable prefix and a hash of <paramref name="TypeName"/>).</param>
@@ -24,6 +25,7 @@ internal enum FormatterKind
 /// <param name="Expression">The composed formatter of a composite; the underlying writer method suffix of an enum.</param>
 /// <param name="ReadMethod">The reader method of an enum's underlying type.</param>
 internal sealed record FormatterModel(
+    string Namespace,
     FormatterKind Kind,
     string TypeName,
     string ClassName,

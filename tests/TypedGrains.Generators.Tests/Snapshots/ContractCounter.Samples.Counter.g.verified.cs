@@ -160,7 +160,7 @@ namespace Samples
 
             #nullable disable
             private static readonly global::TypedGrains.Persistence.IStateCodec GeneratedStateCodec =
-                new global::TypedGrains.Messaging.MessagePackStateCodec<global::Samples.CounterState>(global::TypedGrains.Generated.MessagePack.CounterStateFormatter_4018378C.Instance);
+                new global::TypedGrains.Messaging.MessagePackStateCodec<global::Samples.CounterState>(global::TypedGrains.Generated.MessagePack.TestGrains.CounterStateFormatter_4018378C.Instance);
             #nullable restore
 
             public override global::TypedGrains.Persistence.IStateCodec StateCodec => GeneratedStateCodec;

@@ -2,7 +2,7 @@
 #nullable disable
 #pragma warning disable CS0612, CS0618 // Obsolete members are still stored.
 
-namespace TypedGrains.Generated.MessagePack
+namespace TypedGrains.Generated.MessagePack.TestGrains
 {
     /// <summary>The MessagePack formatter of <c>global::Samples.Counter.Requests.Reset</c>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("TypedGrains.Generators", "{version}")]

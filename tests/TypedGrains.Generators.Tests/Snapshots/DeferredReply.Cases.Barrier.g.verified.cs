@@ -75,7 +75,7 @@ namespace Cases
 
             #nullable disable
             private static readonly global::TypedGrains.Persistence.IStateCodec GeneratedStateCodec =
-                new global::TypedGrains.Messaging.MessagePackStateCodec<global::Cases.BarrierState>(global::TypedGrains.Generated.MessagePack.BarrierStateFormatter_66DECBEF.Instance);
+                new global::TypedGrains.Messaging.MessagePackStateCodec<global::Cases.BarrierState>(global::TypedGrains.Generated.MessagePack.TestGrains.BarrierStateFormatter_66DECBEF.Instance);
             #nullable restore
 
             public override global::TypedGrains.Persistence.IStateCodec StateCodec => GeneratedStateCodec;

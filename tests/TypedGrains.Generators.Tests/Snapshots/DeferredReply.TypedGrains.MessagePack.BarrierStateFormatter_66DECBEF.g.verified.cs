@@ -2,7 +2,7 @@
 #nullable disable
 #pragma warning disable CS0612, CS0618 // Obsolete members are still stored.
 
-namespace TypedGrains.Generated.MessagePack
+namespace TypedGrains.Generated.MessagePack.TestGrains
 {
     /// <summary>The MessagePack formatter of <c>global::Cases.BarrierState</c>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("TypedGrains.Generators", "{version}")]
@@ -24,7 +24,7 @@ namespace TypedGrains.Generated.MessagePack
 
             writer.WriteArrayHeader(2);
             writer.WriteInt32(value.Size);
-            global::TypedGrains.Generated.MessagePack.ImmutableListFormatter_09B5D57F.Instance.Serialize(ref writer, value.Waiting);
+            global::TypedGrains.Generated.MessagePack.TestGrains.ImmutableListFormatter_09B5D57F.Instance.Serialize(ref writer, value.Waiting);
         }
 
         public global::Cases.BarrierState Deserialize(ref global::TypedGrains.Serialization.MessagePackReader reader)
@@ -49,7 +49,7 @@ namespace TypedGrains.Generated.MessagePack
                         }
                         break;
                     case 1:
-                        m1 = global::TypedGrains.Generated.MessagePack.ImmutableListFormatter_09B5D57F.Instance.Deserialize(ref reader);
+                        m1 = global::TypedGrains.Generated.MessagePack.TestGrains.ImmutableListFormatter_09B5D57F.Instance.Deserialize(ref reader);
                         break;
                     default:
                         reader.Skip();

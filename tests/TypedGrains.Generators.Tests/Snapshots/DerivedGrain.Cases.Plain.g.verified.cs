@@ -45,7 +45,7 @@ namespace Cases
 
             #nullable disable
             private static readonly global::TypedGrains.Persistence.IStateCodec GeneratedStateCodec =
-                new global::TypedGrains.Messaging.MessagePackStateCodec<global::Cases.CounterState>(global::TypedGrains.Generated.MessagePack.CounterStateFormatter_19375DBE.Instance);
+                new global::TypedGrains.Messaging.MessagePackStateCodec<global::Cases.CounterState>(global::TypedGrains.Generated.MessagePack.TestGrains.CounterStateFormatter_19375DBE.Instance);
             #nullable restore
 
             public override global::TypedGrains.Persistence.IStateCodec StateCodec => GeneratedStateCodec;

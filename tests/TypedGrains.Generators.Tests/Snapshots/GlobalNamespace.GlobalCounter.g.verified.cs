@@ -43,7 +43,7 @@ partial class GlobalCounter : global::TypedGrains.IGrain<global::GlobalCounter>
 
         #nullable disable
         private static readonly global::TypedGrains.Persistence.IStateCodec GeneratedStateCodec =
-            new global::TypedGrains.Messaging.MessagePackStateCodec<global::GlobalCounterState>(global::TypedGrains.Generated.MessagePack.GlobalCounterStateFormatter_4BCD66BC.Instance);
+            new global::TypedGrains.Messaging.MessagePackStateCodec<global::GlobalCounterState>(global::TypedGrains.Generated.MessagePack.TestGrains.GlobalCounterStateFormatter_4BCD66BC.Instance);
         #nullable restore
 
         public override global::TypedGrains.Persistence.IStateCodec StateCodec => GeneratedStateCodec;

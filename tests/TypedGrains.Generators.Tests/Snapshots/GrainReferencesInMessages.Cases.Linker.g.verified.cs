@@ -108,7 +108,7 @@ namespace Cases
 
             #nullable disable
             private static readonly global::TypedGrains.Persistence.IStateCodec GeneratedStateCodec =
-                new global::TypedGrains.Messaging.MessagePackStateCodec<global::Cases.LinkState>(global::TypedGrains.Generated.MessagePack.LinkStateFormatter_0E3C9810.Instance);
+                new global::TypedGrains.Messaging.MessagePackStateCodec<global::Cases.LinkState>(global::TypedGrains.Generated.MessagePack.TestGrains.LinkStateFormatter_0E3C9810.Instance);
             #nullable restore
 
             public override global::TypedGrains.Persistence.IStateCodec StateCodec => GeneratedStateCodec;

@@ -2,13 +2,13 @@
 #nullable disable
 #pragma warning disable CS0612, CS0618 // Obsolete members are still stored.
 
-namespace TypedGrains.Generated.MessagePack
+namespace TypedGrains.Generated.MessagePack.TestGrains
 {
     /// <summary>The MessagePack formatter of <c>global::Cases.TargetRef[]</c>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("TypedGrains.Generators", "{version}")]
     internal static class ArrayFormatter_2E50D7B3
     {
         public static readonly global::TypedGrains.Serialization.IMessagePackFormatter<global::Cases.TargetRef[]> Instance =
-            new global::TypedGrains.Serialization.Formatters.ArrayFormatter<global::Cases.TargetRef>(global::TypedGrains.Generated.MessagePack.TargetRefFormatter_8C307B0F.Instance);
+            new global::TypedGrains.Serialization.Formatters.ArrayFormatter<global::Cases.TargetRef>(global::TypedGrains.Generated.MessagePack.TestGrains.TargetRefFormatter_8C307B0F.Instance);
     }
 }

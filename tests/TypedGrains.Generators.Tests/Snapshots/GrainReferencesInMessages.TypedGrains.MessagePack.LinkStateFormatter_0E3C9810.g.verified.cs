@@ -2,7 +2,7 @@
 #nullable disable
 #pragma warning disable CS0612, CS0618 // Obsolete members are still stored.
 
-namespace TypedGrains.Generated.MessagePack
+namespace TypedGrains.Generated.MessagePack.TestGrains
 {
     /// <summary>The MessagePack formatter of <c>global::Cases.LinkState</c>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("TypedGrains.Generators", "{version}")]
@@ -23,7 +23,7 @@ namespace TypedGrains.Generated.MessagePack
             }
 
             writer.WriteArrayHeader(1);
-            global::TypedGrains.Generated.MessagePack.NullableFormatter_E051EC90.Instance.Serialize(ref writer, value.Target);
+            global::TypedGrains.Generated.MessagePack.TestGrains.NullableFormatter_E051EC90.Instance.Serialize(ref writer, value.Target);
         }
 
         public global::Cases.LinkState Deserialize(ref global::TypedGrains.Serialization.MessagePackReader reader)
@@ -41,7 +41,7 @@ namespace TypedGrains.Generated.MessagePack
                 switch (i)
                 {
                     case 0:
-                        m0 = global::TypedGrains.Generated.MessagePack.NullableFormatter_E051EC90.Instance.Deserialize(ref reader);
+                        m0 = global::TypedGrains.Generated.MessagePack.TestGrains.NullableFormatter_E051EC90.Instance.Deserialize(ref reader);
                         break;
                     default:
                         reader.Skip();

@@ -2,7 +2,7 @@
 #nullable disable
 #pragma warning disable CS0612, CS0618 // Obsolete members are still stored.
 
-namespace TypedGrains.Generated.MessagePack
+namespace TypedGrains.Generated.MessagePack.TestGrains
 {
     /// <summary>The MessagePack formatter of <c>global::Cases.Linker.Requests.Point</c>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("TypedGrains.Generators", "{version}")]
@@ -17,12 +17,12 @@ namespace TypedGrains.Generated.MessagePack
         public void Serialize(ref global::TypedGrains.Serialization.MessagePackWriter writer, global::Cases.Linker.Requests.Point value)
         {
             writer.WriteArrayHeader(6);
-            global::TypedGrains.Generated.MessagePack.TargetRefFormatter_8C307B0F.Instance.Serialize(ref writer, value.target);
-            global::TypedGrains.Generated.MessagePack.RemoteRefFormatter_A6AB2656.Instance.Serialize(ref writer, value.remote);
-            global::TypedGrains.Generated.MessagePack.NullableFormatter_E051EC90.Instance.Serialize(ref writer, value.maybe);
-            global::TypedGrains.Generated.MessagePack.ListFormatter_3924A5B8.Instance.Serialize(ref writer, value.many);
-            global::TypedGrains.Generated.MessagePack.ArrayFormatter_2E50D7B3.Instance.Serialize(ref writer, value.array);
-            global::TypedGrains.Generated.MessagePack.InnerRefFormatter_E78F2C74.Instance.Serialize(ref writer, value.inner);
+            global::TypedGrains.Generated.MessagePack.TestGrains.TargetRefFormatter_8C307B0F.Instance.Serialize(ref writer, value.target);
+            global::TypedGrains.Generated.MessagePack.TestGrains.RemoteRefFormatter_A6AB2656.Instance.Serialize(ref writer, value.remote);
+            global::TypedGrains.Generated.MessagePack.TestGrains.NullableFormatter_E051EC90.Instance.Serialize(ref writer, value.maybe);
+            global::TypedGrains.Generated.MessagePack.TestGrains.ListFormatter_3924A5B8.Instance.Serialize(ref writer, value.many);
+            global::TypedGrains.Generated.MessagePack.TestGrains.ArrayFormatter_2E50D7B3.Instance.Serialize(ref writer, value.array);
+            global::TypedGrains.Generated.MessagePack.TestGrains.InnerRefFormatter_E78F2C74.Instance.Serialize(ref writer, value.inner);
         }
 
         public global::Cases.Linker.Requests.Point Deserialize(ref global::TypedGrains.Serialization.MessagePackReader reader)
@@ -45,22 +45,22 @@ namespace TypedGrains.Generated.MessagePack
                 switch (i)
                 {
                     case 0:
-                        m0 = global::TypedGrains.Generated.MessagePack.TargetRefFormatter_8C307B0F.Instance.Deserialize(ref reader);
+                        m0 = global::TypedGrains.Generated.MessagePack.TestGrains.TargetRefFormatter_8C307B0F.Instance.Deserialize(ref reader);
                         break;
                     case 1:
-                        m1 = global::TypedGrains.Generated.MessagePack.RemoteRefFormatter_A6AB2656.Instance.Deserialize(ref reader);
+                        m1 = global::TypedGrains.Generated.MessagePack.TestGrains.RemoteRefFormatter_A6AB2656.Instance.Deserialize(ref reader);
                         break;
                     case 2:
-                        m2 = global::TypedGrains.Generated.MessagePack.NullableFormatter_E051EC90.Instance.Deserialize(ref reader);
+                        m2 = global::TypedGrains.Generated.MessagePack.TestGrains.NullableFormatter_E051EC90.Instance.Deserialize(ref reader);
                         break;
                     case 3:
-                        m3 = global::TypedGrains.Generated.MessagePack.ListFormatter_3924A5B8.Instance.Deserialize(ref reader);
+                        m3 = global::TypedGrains.Generated.MessagePack.TestGrains.ListFormatter_3924A5B8.Instance.Deserialize(ref reader);
                         break;
                     case 4:
-                        m4 = global::TypedGrains.Generated.MessagePack.ArrayFormatter_2E50D7B3.Instance.Deserialize(ref reader);
+                        m4 = global::TypedGrains.Generated.MessagePack.TestGrains.ArrayFormatter_2E50D7B3.Instance.Deserialize(ref reader);
                         break;
                     case 5:
-                        m5 = global::TypedGrains.Generated.MessagePack.InnerRefFormatter_E78F2C74.Instance.Deserialize(ref reader);
+                        m5 = global::TypedGrains.Generated.MessagePack.TestGrains.InnerRefFormatter_E78F2C74.Instance.Deserialize(ref reader);
                         break;
                     default:
                         reader.Skip();

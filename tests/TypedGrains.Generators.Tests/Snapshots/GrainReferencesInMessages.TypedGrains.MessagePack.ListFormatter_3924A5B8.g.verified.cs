@@ -2,13 +2,13 @@
 #nullable disable
 #pragma warning disable CS0612, CS0618 // Obsolete members are still stored.
 
-namespace TypedGrains.Generated.MessagePack
+namespace TypedGrains.Generated.MessagePack.TestGrains
 {
     /// <summary>The MessagePack formatter of <c>global::System.Collections.Generic.List&lt;global::Cases.Other.RemoteRef&gt;</c>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("TypedGrains.Generators", "{version}")]
     internal static class ListFormatter_3924A5B8
     {
         public static readonly global::TypedGrains.Serialization.IMessagePackFormatter<global::System.Collections.Generic.List<global::Cases.Other.RemoteRef>> Instance =
-            new global::TypedGrains.Serialization.Formatters.ListFormatter<global::Cases.Other.RemoteRef>(global::TypedGrains.Generated.MessagePack.RemoteRefFormatter_A6AB2656.Instance);
+            new global::TypedGrains.Serialization.Formatters.ListFormatter<global::Cases.Other.RemoteRef>(global::TypedGrains.Generated.MessagePack.TestGrains.RemoteRefFormatter_A6AB2656.Instance);
     }
 }

@@ -29,7 +29,7 @@ namespace Cases
 
             #nullable disable
             private static readonly global::TypedGrains.Persistence.IStateCodec GeneratedStateCodec =
-                new global::TypedGrains.Messaging.MessagePackStateCodec<global::Cases.RecordState>(global::TypedGrains.Generated.MessagePack.RecordStateFormatter_66FA1CAF.Instance);
+                new global::TypedGrains.Messaging.MessagePackStateCodec<global::Cases.RecordState>(global::TypedGrains.Generated.MessagePack.TestGrains.RecordStateFormatter_66FA1CAF.Instance);
             #nullable restore
 
             public override global::TypedGrains.Persistence.IStateCodec StateCodec => GeneratedStateCodec;

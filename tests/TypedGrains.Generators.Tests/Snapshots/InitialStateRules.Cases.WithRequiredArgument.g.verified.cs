@@ -29,7 +29,7 @@ namespace Cases
 
             #nullable disable
             private static readonly global::TypedGrains.Persistence.IStateCodec GeneratedStateCodec =
-                new global::TypedGrains.Messaging.MessagePackStateCodec<global::Cases.ArgumentState>(global::TypedGrains.Generated.MessagePack.ArgumentStateFormatter_37E6DDFD.Instance);
+                new global::TypedGrains.Messaging.MessagePackStateCodec<global::Cases.ArgumentState>(global::TypedGrains.Generated.MessagePack.TestGrains.ArgumentStateFormatter_37E6DDFD.Instance);
             #nullable restore
 
             public override global::TypedGrains.Persistence.IStateCodec StateCodec => GeneratedStateCodec;

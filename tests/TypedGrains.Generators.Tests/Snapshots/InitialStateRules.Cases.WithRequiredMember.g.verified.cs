@@ -29,7 +29,7 @@ namespace Cases
 
             #nullable disable
             private static readonly global::TypedGrains.Persistence.IStateCodec GeneratedStateCodec =
-                new global::TypedGrains.Messaging.MessagePackStateCodec<global::Cases.RequiredState>(global::TypedGrains.Generated.MessagePack.RequiredStateFormatter_DFFB5E9B.Instance);
+                new global::TypedGrains.Messaging.MessagePackStateCodec<global::Cases.RequiredState>(global::TypedGrains.Generated.MessagePack.TestGrains.RequiredStateFormatter_DFFB5E9B.Instance);
             #nullable restore
 
             public override global::TypedGrains.Persistence.IStateCodec StateCodec => GeneratedStateCodec;

@@ -29,7 +29,7 @@ namespace Cases
 
             #nullable disable
             private static readonly global::TypedGrains.Persistence.IStateCodec GeneratedStateCodec =
-                new global::TypedGrains.Messaging.MessagePackStateCodec<global::Cases.StructState>(global::TypedGrains.Generated.MessagePack.StructStateFormatter_04C5AA87.Instance);
+                new global::TypedGrains.Messaging.MessagePackStateCodec<global::Cases.StructState>(global::TypedGrains.Generated.MessagePack.TestGrains.StructStateFormatter_04C5AA87.Instance);
             #nullable restore
 
             public override global::TypedGrains.Persistence.IStateCodec StateCodec => GeneratedStateCodec;

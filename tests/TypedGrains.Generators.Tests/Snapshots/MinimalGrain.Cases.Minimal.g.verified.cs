@@ -32,7 +32,7 @@ namespace Cases
 
             #nullable disable
             private static readonly global::TypedGrains.Persistence.IStateCodec GeneratedStateCodec =
-                new global::TypedGrains.Messaging.MessagePackStateCodec<global::Cases.MinimalState>(global::TypedGrains.Generated.MessagePack.MinimalStateFormatter_ED98E153.Instance);
+                new global::TypedGrains.Messaging.MessagePackStateCodec<global::Cases.MinimalState>(global::TypedGrains.Generated.MessagePack.TestGrains.MinimalStateFormatter_ED98E153.Instance);
             #nullable restore
 
             public override global::TypedGrains.Persistence.IStateCodec StateCodec => GeneratedStateCodec;

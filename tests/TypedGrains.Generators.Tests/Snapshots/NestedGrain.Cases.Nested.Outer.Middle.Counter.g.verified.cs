@@ -82,7 +82,7 @@ namespace Cases.Nested
 
                     #nullable disable
                     private static readonly global::TypedGrains.Persistence.IStateCodec GeneratedStateCodec =
-                        new global::TypedGrains.Messaging.MessagePackStateCodec<global::Cases.Nested.CounterState>(global::TypedGrains.Generated.MessagePack.CounterStateFormatter_80E10EBF.Instance);
+                        new global::TypedGrains.Messaging.MessagePackStateCodec<global::Cases.Nested.CounterState>(global::TypedGrains.Generated.MessagePack.TestGrains.CounterStateFormatter_80E10EBF.Instance);
                     #nullable restore
 
                     public override global::TypedGrains.Persistence.IStateCodec StateCodec => GeneratedStateCodec;

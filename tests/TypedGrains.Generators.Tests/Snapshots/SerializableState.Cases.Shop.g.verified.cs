@@ -55,7 +55,7 @@ namespace Cases
 
             #nullable disable
             private static readonly global::TypedGrains.Persistence.IStateCodec GeneratedStateCodec =
-                new global::TypedGrains.Messaging.MessagePackStateCodec<global::Cases.ShopState>(global::TypedGrains.Generated.MessagePack.ShopStateFormatter_CA09BFA8.Instance);
+                new global::TypedGrains.Messaging.MessagePackStateCodec<global::Cases.ShopState>(global::TypedGrains.Generated.MessagePack.TestGrains.ShopStateFormatter_CA09BFA8.Instance);
             #nullable restore
 
             public override global::TypedGrains.Persistence.IStateCodec StateCodec => GeneratedStateCodec;

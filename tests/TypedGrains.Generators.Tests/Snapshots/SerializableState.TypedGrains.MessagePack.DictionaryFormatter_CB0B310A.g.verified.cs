@@ -2,13 +2,13 @@
 #nullable disable
 #pragma warning disable CS0612, CS0618 // Obsolete members are still stored.
 
-namespace TypedGrains.Generated.MessagePack
+namespace TypedGrains.Generated.MessagePack.TestGrains
 {
     /// <summary>The MessagePack formatter of <c>global::System.Collections.Generic.Dictionary&lt;string, global::System.Collections.Immutable.ImmutableArray&lt;global::Cases.Line&gt;&gt;</c>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("TypedGrains.Generators", "{version}")]
     internal static class DictionaryFormatter_CB0B310A
     {
         public static readonly global::TypedGrains.Serialization.IMessagePackFormatter<global::System.Collections.Generic.Dictionary<string, global::System.Collections.Immutable.ImmutableArray<global::Cases.Line>>> Instance =
-            new global::TypedGrains.Serialization.Formatters.DictionaryFormatter<string, global::System.Collections.Immutable.ImmutableArray<global::Cases.Line>>(global::TypedGrains.Serialization.Formatters.StringFormatter.Instance, global::TypedGrains.Generated.MessagePack.ImmutableArrayFormatter_66D1AF7B.Instance);
+            new global::TypedGrains.Serialization.Formatters.DictionaryFormatter<string, global::System.Collections.Immutable.ImmutableArray<global::Cases.Line>>(global::TypedGrains.Serialization.Formatters.StringFormatter.Instance, global::TypedGrains.Generated.MessagePack.TestGrains.ImmutableArrayFormatter_66D1AF7B.Instance);
     }
 }

@@ -2,13 +2,13 @@
 #nullable disable
 #pragma warning disable CS0612, CS0618 // Obsolete members are still stored.
 
-namespace TypedGrains.Generated.MessagePack
+namespace TypedGrains.Generated.MessagePack.TestGrains
 {
     /// <summary>The MessagePack formatter of <c>global::System.Collections.Generic.List&lt;global::Cases.Line&gt;</c>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("TypedGrains.Generators", "{version}")]
     internal static class ListFormatter_BF269DBD
     {
         public static readonly global::TypedGrains.Serialization.IMessagePackFormatter<global::System.Collections.Generic.List<global::Cases.Line>> Instance =
-            new global::TypedGrains.Serialization.Formatters.ListFormatter<global::Cases.Line>(global::TypedGrains.Generated.MessagePack.LineFormatter_24658551.Instance);
+            new global::TypedGrains.Serialization.Formatters.ListFormatter<global::Cases.Line>(global::TypedGrains.Generated.MessagePack.TestGrains.LineFormatter_24658551.Instance);
     }
 }

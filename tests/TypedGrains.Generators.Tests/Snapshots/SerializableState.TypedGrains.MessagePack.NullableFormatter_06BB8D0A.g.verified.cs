@@ -2,13 +2,13 @@
 #nullable disable
 #pragma warning disable CS0612, CS0618 // Obsolete members are still stored.
 
-namespace TypedGrains.Generated.MessagePack
+namespace TypedGrains.Generated.MessagePack.TestGrains
 {
     /// <summary>The MessagePack formatter of <c>global::Cases.Kind?</c>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("TypedGrains.Generators", "{version}")]
     internal static class NullableFormatter_06BB8D0A
     {
         public static readonly global::TypedGrains.Serialization.IMessagePackFormatter<global::Cases.Kind?> Instance =
-            new global::TypedGrains.Serialization.Formatters.NullableFormatter<global::Cases.Kind>(global::TypedGrains.Generated.MessagePack.KindFormatter_E91D0D31.Instance);
+            new global::TypedGrains.Serialization.Formatters.NullableFormatter<global::Cases.Kind>(global::TypedGrains.Generated.MessagePack.TestGrains.KindFormatter_E91D0D31.Instance);
     }
 }

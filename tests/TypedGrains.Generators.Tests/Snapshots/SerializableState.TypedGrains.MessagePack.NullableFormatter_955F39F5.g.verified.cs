@@ -2,13 +2,13 @@
 #nullable disable
 #pragma warning disable CS0612, CS0618 // Obsolete members are still stored.
 
-namespace TypedGrains.Generated.MessagePack
+namespace TypedGrains.Generated.MessagePack.TestGrains
 {
     /// <summary>The MessagePack formatter of <c>global::Cases.ShopRef?</c>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("TypedGrains.Generators", "{version}")]
     internal static class NullableFormatter_955F39F5
     {
         public static readonly global::TypedGrains.Serialization.IMessagePackFormatter<global::Cases.ShopRef?> Instance =
-            new global::TypedGrains.Serialization.Formatters.NullableFormatter<global::Cases.ShopRef>(global::TypedGrains.Generated.MessagePack.ShopRefFormatter_C6592B68.Instance);
+            new global::TypedGrains.Serialization.Formatters.NullableFormatter<global::Cases.ShopRef>(global::TypedGrains.Generated.MessagePack.TestGrains.ShopRefFormatter_C6592B68.Instance);
     }
 }

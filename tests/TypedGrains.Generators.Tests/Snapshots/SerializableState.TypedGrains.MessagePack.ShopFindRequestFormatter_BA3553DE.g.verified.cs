@@ -2,7 +2,7 @@
 #nullable disable
 #pragma warning disable CS0612, CS0618 // Obsolete members are still stored.
 
-namespace TypedGrains.Generated.MessagePack
+namespace TypedGrains.Generated.MessagePack.TestGrains
 {
     /// <summary>The MessagePack formatter of <c>global::Cases.Shop.Requests.Find</c>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("TypedGrains.Generators", "{version}")]
@@ -18,7 +18,7 @@ namespace TypedGrains.Generated.MessagePack
         {
             writer.WriteArrayHeader(2);
             writer.WriteString(value.sku);
-            global::TypedGrains.Generated.MessagePack.NullableFormatter_06BB8D0A.Instance.Serialize(ref writer, value.kind);
+            global::TypedGrains.Generated.MessagePack.TestGrains.NullableFormatter_06BB8D0A.Instance.Serialize(ref writer, value.kind);
         }
 
         public global::Cases.Shop.Requests.Find Deserialize(ref global::TypedGrains.Serialization.MessagePackReader reader)
@@ -40,7 +40,7 @@ namespace TypedGrains.Generated.MessagePack
                         m0 = reader.ReadString();
                         break;
                     case 1:
-                        m1 = global::TypedGrains.Generated.MessagePack.NullableFormatter_06BB8D0A.Instance.Deserialize(ref reader);
+                        m1 = global::TypedGrains.Generated.MessagePack.TestGrains.NullableFormatter_06BB8D0A.Instance.Deserialize(ref reader);
                         break;
                     default:
                         reader.Skip();

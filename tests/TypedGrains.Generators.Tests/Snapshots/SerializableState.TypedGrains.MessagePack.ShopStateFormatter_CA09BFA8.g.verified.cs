@@ -2,7 +2,7 @@
 #nullable disable
 #pragma warning disable CS0612, CS0618 // Obsolete members are still stored.
 
-namespace TypedGrains.Generated.MessagePack
+namespace TypedGrains.Generated.MessagePack.TestGrains
 {
     /// <summary>The MessagePack formatter of <c>global::Cases.ShopState</c>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("TypedGrains.Generators", "{version}")]
@@ -23,12 +23,12 @@ namespace TypedGrains.Generated.MessagePack
             }
 
             writer.WriteArrayHeader(8);
-            global::TypedGrains.Generated.MessagePack.ListFormatter_BF269DBD.Instance.Serialize(ref writer, value.Lines);
-            global::TypedGrains.Generated.MessagePack.StockFormatter_03F04527.Instance.Serialize(ref writer, value.Stock);
-            global::TypedGrains.Generated.MessagePack.MoneyFormatter_C337F039.Instance.Serialize(ref writer, value.Total);
-            global::TypedGrains.Generated.MessagePack.KindFormatter_E91D0D31.Instance.Serialize(ref writer, value.Kind);
-            global::TypedGrains.Generated.MessagePack.ImmutableListFormatter_D0F67BC5.Instance.Serialize(ref writer, value.Tags);
-            global::TypedGrains.Generated.MessagePack.NullableFormatter_955F39F5.Instance.Serialize(ref writer, value.Partner);
+            global::TypedGrains.Generated.MessagePack.TestGrains.ListFormatter_BF269DBD.Instance.Serialize(ref writer, value.Lines);
+            global::TypedGrains.Generated.MessagePack.TestGrains.StockFormatter_03F04527.Instance.Serialize(ref writer, value.Stock);
+            global::TypedGrains.Generated.MessagePack.TestGrains.MoneyFormatter_C337F039.Instance.Serialize(ref writer, value.Total);
+            global::TypedGrains.Generated.MessagePack.TestGrains.KindFormatter_E91D0D31.Instance.Serialize(ref writer, value.Kind);
+            global::TypedGrains.Generated.MessagePack.TestGrains.ImmutableListFormatter_D0F67BC5.Instance.Serialize(ref writer, value.Tags);
+            global::TypedGrains.Generated.MessagePack.TestGrains.NullableFormatter_955F39F5.Instance.Serialize(ref writer, value.Partner);
             global::TypedGrains.Serialization.Formatters.TimeSpanFormatter.Instance.Serialize(ref writer, value.Age);
             writer.WriteBinary(value.Logo);
         }
@@ -55,28 +55,28 @@ namespace TypedGrains.Generated.MessagePack
                 switch (i)
                 {
                     case 0:
-                        m0 = global::TypedGrains.Generated.MessagePack.ListFormatter_BF269DBD.Instance.Deserialize(ref reader);
+                        m0 = global::TypedGrains.Generated.MessagePack.TestGrains.ListFormatter_BF269DBD.Instance.Deserialize(ref reader);
                         break;
                     case 1:
-                        m1 = global::TypedGrains.Generated.MessagePack.StockFormatter_03F04527.Instance.Deserialize(ref reader);
+                        m1 = global::TypedGrains.Generated.MessagePack.TestGrains.StockFormatter_03F04527.Instance.Deserialize(ref reader);
                         break;
                     case 2:
                         if (!reader.TryReadNil())
                         {
-                            m2 = global::TypedGrains.Generated.MessagePack.MoneyFormatter_C337F039.Instance.Deserialize(ref reader);
+                            m2 = global::TypedGrains.Generated.MessagePack.TestGrains.MoneyFormatter_C337F039.Instance.Deserialize(ref reader);
                         }
                         break;
                     case 3:
                         if (!reader.TryReadNil())
                         {
-                            m3 = global::TypedGrains.Generated.MessagePack.KindFormatter_E91D0D31.Instance.Deserialize(ref reader);
+                            m3 = global::TypedGrains.Generated.MessagePack.TestGrains.KindFormatter_E91D0D31.Instance.Deserialize(ref reader);
                         }
                         break;
                     case 4:
-                        m4 = global::TypedGrains.Generated.MessagePack.ImmutableListFormatter_D0F67BC5.Instance.Deserialize(ref reader);
+                        m4 = global::TypedGrains.Generated.MessagePack.TestGrains.ImmutableListFormatter_D0F67BC5.Instance.Deserialize(ref reader);
                         break;
                     case 5:
-                        m5 = global::TypedGrains.Generated.MessagePack.NullableFormatter_955F39F5.Instance.Deserialize(ref reader);
+                        m5 = global::TypedGrains.Generated.MessagePack.TestGrains.NullableFormatter_955F39F5.Instance.Deserialize(ref reader);
                         break;
                     case 6:
                         if (!reader.TryReadNil())

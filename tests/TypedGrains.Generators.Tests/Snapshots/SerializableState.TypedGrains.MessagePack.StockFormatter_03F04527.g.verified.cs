@@ -2,7 +2,7 @@
 #nullable disable
 #pragma warning disable CS0612, CS0618 // Obsolete members are still stored.
 
-namespace TypedGrains.Generated.MessagePack
+namespace TypedGrains.Generated.MessagePack.TestGrains
 {
     /// <summary>The MessagePack formatter of <c>global::Cases.Stock</c>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("TypedGrains.Generators", "{version}")]
@@ -23,7 +23,7 @@ namespace TypedGrains.Generated.MessagePack
             }
 
             writer.WriteArrayHeader(2);
-            global::TypedGrains.Generated.MessagePack.DictionaryFormatter_CB0B310A.Instance.Serialize(ref writer, value.Bins);
+            global::TypedGrains.Generated.MessagePack.TestGrains.DictionaryFormatter_CB0B310A.Instance.Serialize(ref writer, value.Bins);
             global::TypedGrains.Serialization.Formatters.DateTimeOffsetFormatter.Instance.Serialize(ref writer, value.Counted);
         }
 
@@ -43,7 +43,7 @@ namespace TypedGrains.Generated.MessagePack
                 switch (i)
                 {
                     case 0:
-                        m0 = global::TypedGrains.Generated.MessagePack.DictionaryFormatter_CB0B310A.Instance.Deserialize(ref reader);
+                        m0 = global::TypedGrains.Generated.MessagePack.TestGrains.DictionaryFormatter_CB0B310A.Instance.Deserialize(ref reader);
                         break;
                     case 1:
                         if (!reader.TryReadNil())

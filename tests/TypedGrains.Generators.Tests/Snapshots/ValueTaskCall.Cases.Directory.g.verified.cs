@@ -54,7 +54,7 @@ namespace Cases
 
             #nullable disable
             private static readonly global::TypedGrains.Persistence.IStateCodec GeneratedStateCodec =
-                new global::TypedGrains.Messaging.MessagePackStateCodec<global::Cases.DirectoryState>(global::TypedGrains.Generated.MessagePack.DirectoryStateFormatter_8C9FDF4F.Instance);
+                new global::TypedGrains.Messaging.MessagePackStateCodec<global::Cases.DirectoryState>(global::TypedGrains.Generated.MessagePack.TestGrains.DirectoryStateFormatter_8C9FDF4F.Instance);
             #nullable restore
 
             public override global::TypedGrains.Persistence.IStateCodec StateCodec => GeneratedStateCodec;
