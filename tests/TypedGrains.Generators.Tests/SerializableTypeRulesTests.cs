@@ -66,6 +66,17 @@ public sealed class SerializableTypeRulesTests
     }
 
     [Fact]
+    public void KeysOnPositionalParametersNumberTheMembers()
+    {
+        (INamedTypeSymbol state, SerializableKnownTypes known) = Load("public sealed record OrderState([Key(4)] int A, [Key(1)] string B);");
+
+        SerializableObjectShape shape = SerializableTypeRules.GetObjectShape(state, known);
+
+        Assert.Null(shape.Problem);
+        Assert.Equal([("B", 1), ("A", 4)], shape.Members.Select(m => (m.Symbol.Name, m.Key)));
+    }
+
+    [Fact]
     public void AGrainWithAnUnsupportedTypeGetsNoFormattersOrCodecButIsStillGenerated()
     {
         GeneratorOutcome outcome = GeneratorHarness.Run(Preamble + """

@@ -133,6 +133,37 @@ public sealed class GeneratedFormatterTests
     }
 
     [Fact]
+    public void Serializing_states_into_a_reused_buffer_allocates_nothing()
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(64 * 1024);
+        OrderState order = SampleValues.Order(Buddy);
+        WarehouseState warehouse = SampleValues.Warehouse();
+        IMessagePackFormatter<OrderState> orderFormatter = MessagePackFormatters.Get<OrderState>();
+        IMessagePackFormatter<WarehouseState> warehouseFormatter = MessagePackFormatters.Get<WarehouseState>();
+        void WriteBoth()
+        {
+            buffer.ResetWrittenCount();
+            var writer = new MessagePackWriter(buffer);
+            orderFormatter.Serialize(ref writer, order);
+            warehouseFormatter.Serialize(ref writer, warehouse);
+            writer.Flush();
+        }
+
+        for (int i = 0; i < 10; i++)
+        {
+            WriteBoth();
+        }
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 100; i++)
+        {
+            WriteBoth();
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
+    [Fact]
     public void Every_generated_formatter_is_registered()
     {
         Assert.True(MessagePackFormatters.TryGet<OrderState>(out _));
