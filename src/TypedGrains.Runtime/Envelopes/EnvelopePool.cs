@@ -1,11 +1,12 @@
 using System.Collections.Concurrent;
+using System.Threading;
 
 namespace TypedGrains.Runtime.Envelopes;
 
 /// <summary>
 /// A pool of envelopes of one closed generic type, so steady-state calls allocate none: one cached envelope per
-/// thread (a caller that awaits its reply usually rents and returns on the same thread), then a shared queue whose
-/// size is bounded approximately (a racy count is enough for a soft cap and costs no locked operation).
+/// thread (a caller that awaits its reply usually rents and returns on the same thread), then a shared queue with
+/// an exact bound (a racy count drifted above the bound under load and stopped all recycling).
 /// </summary>
 internal static class EnvelopePool<T>
     where T : class, new()
@@ -28,7 +29,7 @@ internal static class EnvelopePool<T>
 
         if (s_shared.TryDequeue(out var item))
         {
-            s_sharedCount--;
+            Interlocked.Decrement(ref s_sharedCount);
             return item;
         }
 
@@ -41,9 +42,9 @@ internal static class EnvelopePool<T>
         {
             t_cached = item;
         }
-        else if (s_sharedCount < SharedCapacity)
+        else if (Volatile.Read(ref s_sharedCount) < SharedCapacity)
         {
-            s_sharedCount++;
+            Interlocked.Increment(ref s_sharedCount);
             s_shared.Enqueue(item);
         }
     }
