@@ -125,7 +125,14 @@ internal sealed class Activation<TGrain> : ActivationBase, IThreadPoolWorkItem
         {
             if (envelope.FollowsGrain)
             {
-                _runtime.Post(Id, envelope);
+                try
+                {
+                    _runtime.Post(Id, envelope);
+                }
+                catch (Exception error)
+                {
+                    envelope.Fail(error);
+                }
             }
 
             return default;
@@ -158,17 +165,9 @@ internal sealed class Activation<TGrain> : ActivationBase, IThreadPoolWorkItem
 
     private async ValueTask SaveThenApplyAsync(GrainActions actions)
     {
-        try
-        {
-            _etag = await _provider!.WriteAsync(Id, _lifecycle.ExportState(), _codec!, _etag).ConfigureAwait(false);
-        }
-        catch (Exception error)
-        {
-            // Unacknowledged state must not survive: drop the activation so the next message reloads from storage.
-            End(error);
-            throw;
-        }
-
+        // A failed write throws to the turn's envelope, which fails its caller and then ends the activation
+        // (EndAfterFailedCommit): unacknowledged state must not survive, the next message reloads from storage.
+        _etag = await _provider!.WriteAsync(Id, _lifecycle.ExportState(), _codec!, _etag).ConfigureAwait(false);
         Apply(actions);
     }
 
@@ -180,10 +179,19 @@ internal sealed class Activation<TGrain> : ActivationBase, IThreadPoolWorkItem
             replies[i].DeliverTo(_runtime);
         }
 
+        // From here the turn is committed (its replies are out): a self-cast that cannot be sent (the runtime was
+        // disposed) is reported like a failed cast instead of failing the turn.
         var casts = actions.SelfCasts;
         for (var i = 0; i < casts.Count; i++)
         {
-            casts[i].Send(_runtime, Id);
+            try
+            {
+                casts[i].Send(_runtime, Id);
+            }
+            catch (Exception error)
+            {
+                _runtime.ReportCastFailure(Id, error);
+            }
         }
 
         if (actions.DeactivateRequested)
@@ -191,6 +199,9 @@ internal sealed class Activation<TGrain> : ActivationBase, IThreadPoolWorkItem
             End(null);
         }
     }
+
+    /// <summary>Ends the activation after its turn's save (or commit) failed; see <see cref="TurnEnvelope{TGrain}"/>.</summary>
+    public void EndAfterFailedCommit(Exception cause) => End(cause);
 
     private void End(Exception? cause)
     {
@@ -207,9 +218,15 @@ internal sealed class Activation<TGrain> : ActivationBase, IThreadPoolWorkItem
 
     private async Task ResumeAfterAsync(ValueTask turn)
     {
-        // Turns report failures to their callers, never by throwing.
-        await turn.ConfigureAwait(false);
-        Execute();
+        try
+        {
+            // Turns report failures to their callers, never by throwing; the finally keeps the mailbox going regardless.
+            await turn.ConfigureAwait(false);
+        }
+        finally
+        {
+            Execute();
+        }
     }
 
     private void Release()

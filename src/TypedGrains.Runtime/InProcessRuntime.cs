@@ -133,7 +133,27 @@ public sealed class InProcessRuntime : IGrainRuntime, IGrainFactory, IDeferredRe
             : throw new InvalidOperationException(_options.MissingProviderMessage(grain.ToString(), definition.Provider));
     }
 
-    internal void ReportCastFailure(GrainId grain, Exception error) => _options.CastFailed?.Invoke(grain, error);
+    internal void ReportCastFailure(GrainId grain, Exception error)
+    {
+        try
+        {
+            _options.CastFailed?.Invoke(grain, error);
+        }
+        catch (Exception)
+        {
+            // A user callback runs on a mailbox thread; letting it throw would stall the mailbox. Nothing else to tell.
+        }
+    }
 
-    internal void OnActivationEnded(GrainId grain) => ActivationEnded?.Invoke(grain);
+    internal void OnActivationEnded(GrainId grain)
+    {
+        try
+        {
+            ActivationEnded?.Invoke(grain);
+        }
+        catch (Exception)
+        {
+            // As for CastFailed: a throwing subscriber must not stall the mailbox that raised the event.
+        }
+    }
 }

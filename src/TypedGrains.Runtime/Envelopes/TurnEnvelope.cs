@@ -59,7 +59,7 @@ internal abstract class TurnEnvelope<TGrain> : Envelope<TGrain>
         }
         catch (Exception error)
         {
-            Fail(error);
+            FailCommit(activation, error);
             return default;
         }
 
@@ -69,10 +69,10 @@ internal abstract class TurnEnvelope<TGrain> : Envelope<TGrain>
             return default;
         }
 
-        return AwaitCommitAsync(commit);
+        return AwaitCommitAsync(activation, commit);
     }
 
-    private async ValueTask AwaitCommitAsync(ValueTask commit)
+    private async ValueTask AwaitCommitAsync(Activation<TGrain> activation, ValueTask commit)
     {
         try
         {
@@ -80,10 +80,20 @@ internal abstract class TurnEnvelope<TGrain> : Envelope<TGrain>
         }
         catch (Exception error)
         {
-            Fail(error);
+            FailCommit(activation, error);
             return;
         }
 
         Succeed();
+    }
+
+    /// <summary>
+    /// The save failed: this turn's caller gets the storage error itself, then the activation ends (its other waiting
+    /// callers get <see cref="GrainDeactivatedException"/>) so that the next message reloads the last saved state.
+    /// </summary>
+    private void FailCommit(Activation<TGrain> activation, Exception error)
+    {
+        Fail(error);
+        activation.EndAfterFailedCommit(error);
     }
 }

@@ -38,4 +38,13 @@ public sealed partial class BarrierGrain : Grain<BarrierState>
 
     [Call]
     public void Abort() => DeactivateAfterTurn();
+
+    /// <summary>Replies to its own caller in the same turn and saves: the reply must wait for the save.</summary>
+    [Call]
+    public void ReplyNowAndSave(Caller<int> caller)
+    {
+        State = State with { Generation = State.Generation + 1 };
+        Reply(caller, State.Generation);
+        SaveState();
+    }
 }
