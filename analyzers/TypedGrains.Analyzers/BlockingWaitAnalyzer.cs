@@ -12,28 +12,17 @@ namespace TypedGrains.Analyzers;
 /// <c>ValueTask&lt;T&gt;.Result</c>, <c>Task.Wait()</c> and <c>GetAwaiter().GetResult()</c>.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class BlockingWaitAnalyzer : DiagnosticAnalyzer
+public sealed class BlockingWaitAnalyzer : GrainAnalyzer
 {
     /// <inheritdoc/>
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(DiagnosticDescriptors.BlockingWait);
 
     /// <inheritdoc/>
-    public override void Initialize(AnalysisContext context)
+    private protected override void RegisterActions(CompilationStartAnalysisContext start, GrainKnownTypes known)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(static start =>
-        {
-            GrainKnownTypes? known = GrainKnownTypes.Create(start.Compilation);
-            if (known is null)
-            {
-                return;
-            }
-
-            start.RegisterOperationAction(operationContext => AnalyzeResult(operationContext, known), OperationKind.PropertyReference);
-            start.RegisterOperationAction(operationContext => AnalyzeInvocation(operationContext, known), OperationKind.Invocation);
-        });
+        start.RegisterOperationAction(operationContext => AnalyzeResult(operationContext, known), OperationKind.PropertyReference);
+        start.RegisterOperationAction(operationContext => AnalyzeInvocation(operationContext, known), OperationKind.Invocation);
     }
 
     private static void AnalyzeResult(OperationAnalysisContext context, GrainKnownTypes known)

@@ -14,39 +14,28 @@ namespace TypedGrains.Analyzers;
 /// warns about each cycle between grains, which deadlocks at run time because grains are not reentrant.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class CallCycleAnalyzer : DiagnosticAnalyzer
+public sealed class CallCycleAnalyzer : GrainAnalyzer
 {
     /// <inheritdoc/>
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(DiagnosticDescriptors.CallCycle);
 
     /// <inheritdoc/>
-    public override void Initialize(AnalysisContext context)
+    private protected override void RegisterActions(CompilationStartAnalysisContext start, GrainKnownTypes known)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(static start =>
+        var edges = new ConcurrentBag<CallEdge>();
+        start.RegisterOperationAction(operationContext => CollectEdge(operationContext, known, edges), OperationKind.Invocation);
+        start.RegisterCompilationEndAction(end =>
         {
-            GrainKnownTypes? known = GrainKnownTypes.Create(start.Compilation);
-            if (known is null)
+            foreach (CallGraph.Cycle cycle in CallGraph.FindCycles(edges))
             {
-                return;
+                end.CancellationToken.ThrowIfCancellationRequested();
+                end.ReportDiagnostic(Diagnostic.Create(
+                    DiagnosticDescriptors.CallCycle,
+                    cycle.Edges[0].Location,
+                    cycle.Edges.Skip(1).Select(e => e.Location),
+                    cycle.Describe()));
             }
-
-            var edges = new ConcurrentBag<CallEdge>();
-            start.RegisterOperationAction(operationContext => CollectEdge(operationContext, known, edges), OperationKind.Invocation);
-            start.RegisterCompilationEndAction(end =>
-            {
-                foreach (CallGraph.Cycle cycle in CallGraph.FindCycles(edges))
-                {
-                    end.CancellationToken.ThrowIfCancellationRequested();
-                    end.ReportDiagnostic(Diagnostic.Create(
-                        DiagnosticDescriptors.CallCycle,
-                        cycle.Edges[0].Location,
-                        cycle.Edges.Skip(1).Select(e => e.Location),
-                        cycle.Describe()));
-                }
-            });
         });
     }
 

@@ -12,27 +12,16 @@ namespace TypedGrains.Analyzers;
 /// which keeps the check free of false alarms.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class CallerDroppedAnalyzer : DiagnosticAnalyzer
+public sealed class CallerDroppedAnalyzer : GrainAnalyzer
 {
     /// <inheritdoc/>
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(DiagnosticDescriptors.CallerDropped);
 
     /// <inheritdoc/>
-    public override void Initialize(AnalysisContext context)
+    private protected override void RegisterActions(CompilationStartAnalysisContext start, GrainKnownTypes known)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(static start =>
-        {
-            GrainKnownTypes? known = GrainKnownTypes.Create(start.Compilation);
-            if (known is null)
-            {
-                return;
-            }
-
-            start.RegisterOperationBlockStartAction(block => AnalyzeBlock(block, known));
-        });
+        start.RegisterOperationBlockStartAction(block => AnalyzeBlock(block, known));
     }
 
     private static void AnalyzeBlock(OperationBlockStartAnalysisContext context, GrainKnownTypes known)

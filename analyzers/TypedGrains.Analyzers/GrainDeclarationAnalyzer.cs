@@ -13,7 +13,7 @@ namespace TypedGrains.Analyzers;
 /// (<see cref="GrainRules"/>): the grain-level violation and every invalid handler, and warns about grains without handlers.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class GrainDeclarationAnalyzer : DiagnosticAnalyzer
+public sealed class GrainDeclarationAnalyzer : GrainAnalyzer
 {
     /// <inheritdoc/>
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
@@ -28,20 +28,9 @@ public sealed class GrainDeclarationAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.MethodIdCollision);
 
     /// <inheritdoc/>
-    public override void Initialize(AnalysisContext context)
+    private protected override void RegisterActions(CompilationStartAnalysisContext start, GrainKnownTypes known)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(static start =>
-        {
-            GrainKnownTypes? known = GrainKnownTypes.Create(start.Compilation);
-            if (known is null)
-            {
-                return;
-            }
-
-            start.RegisterSymbolAction(symbolContext => AnalyzeType(symbolContext, known), SymbolKind.NamedType);
-        });
+        start.RegisterSymbolAction(symbolContext => AnalyzeType(symbolContext, known), SymbolKind.NamedType);
     }
 
     private static void AnalyzeType(SymbolAnalysisContext context, GrainKnownTypes known)

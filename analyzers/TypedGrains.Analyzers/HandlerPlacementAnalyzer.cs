@@ -7,27 +7,16 @@ namespace TypedGrains.Analyzers;
 
 /// <summary>Reports <c>[Call]</c>/<c>[Cast]</c> methods declared outside a <c>[Grain]</c> class, which are never dispatched.</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class HandlerPlacementAnalyzer : DiagnosticAnalyzer
+public sealed class HandlerPlacementAnalyzer : GrainAnalyzer
 {
     /// <inheritdoc/>
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(DiagnosticDescriptors.HandlerOutsideGrain);
 
     /// <inheritdoc/>
-    public override void Initialize(AnalysisContext context)
+    private protected override void RegisterActions(CompilationStartAnalysisContext start, GrainKnownTypes known)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(static start =>
-        {
-            GrainKnownTypes? known = GrainKnownTypes.Create(start.Compilation);
-            if (known is null)
-            {
-                return;
-            }
-
-            start.RegisterSymbolAction(symbolContext => AnalyzeMethod(symbolContext, known), SymbolKind.Method);
-        });
+        start.RegisterSymbolAction(symbolContext => AnalyzeMethod(symbolContext, known), SymbolKind.Method);
     }
 
     private static void AnalyzeMethod(SymbolAnalysisContext context, GrainKnownTypes known)

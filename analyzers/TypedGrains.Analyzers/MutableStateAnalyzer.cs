@@ -8,7 +8,7 @@ namespace TypedGrains.Analyzers;
 
 /// <summary>Warns when a grain that derives directly from <c>Grain&lt;TState&gt;</c> chooses a state type that can be changed in place.</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class MutableStateAnalyzer : DiagnosticAnalyzer
+public sealed class MutableStateAnalyzer : GrainAnalyzer
 {
     /// <summary>The diagnostic property holding the state type's metadata name, read by the code fix.</summary>
     public const string StateTypeProperty = "StateType";
@@ -18,20 +18,9 @@ public sealed class MutableStateAnalyzer : DiagnosticAnalyzer
         ImmutableArray.Create(DiagnosticDescriptors.MutableState);
 
     /// <inheritdoc/>
-    public override void Initialize(AnalysisContext context)
+    private protected override void RegisterActions(CompilationStartAnalysisContext start, GrainKnownTypes known)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(static start =>
-        {
-            GrainKnownTypes? known = GrainKnownTypes.Create(start.Compilation);
-            if (known is null)
-            {
-                return;
-            }
-
-            start.RegisterSymbolAction(symbolContext => AnalyzeType(symbolContext, known), SymbolKind.NamedType);
-        });
+        start.RegisterSymbolAction(symbolContext => AnalyzeType(symbolContext, known), SymbolKind.NamedType);
     }
 
     private static void AnalyzeType(SymbolAnalysisContext context, GrainKnownTypes known)

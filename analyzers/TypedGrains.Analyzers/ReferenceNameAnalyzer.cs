@@ -14,7 +14,7 @@ namespace TypedGrains.Analyzers;
 /// which are ambiguous wherever both are imported.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class ReferenceNameAnalyzer : DiagnosticAnalyzer
+public sealed class ReferenceNameAnalyzer : GrainAnalyzer
 {
     private static readonly SymbolDisplayFormat NameFormat = SymbolDisplayFormat.CSharpErrorMessageFormat;
 
@@ -23,32 +23,21 @@ public sealed class ReferenceNameAnalyzer : DiagnosticAnalyzer
         ImmutableArray.Create(DiagnosticDescriptors.DuplicateReferenceName);
 
     /// <inheritdoc/>
-    public override void Initialize(AnalysisContext context)
+    private protected override void RegisterActions(CompilationStartAnalysisContext start, GrainKnownTypes known)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(static start =>
-        {
-            GrainKnownTypes? known = GrainKnownTypes.Create(start.Compilation);
-            if (known is null)
+        var grains = new ConcurrentBag<INamedTypeSymbol>();
+        start.RegisterSymbolAction(
+            symbolContext =>
             {
-                return;
-            }
-
-            var grains = new ConcurrentBag<INamedTypeSymbol>();
-            start.RegisterSymbolAction(
-                symbolContext =>
+                var type = (INamedTypeSymbol)symbolContext.Symbol;
+                if (GrainSymbols.IsGrain(type, known)
+                    && GrainRules.Validate(type, known, symbolContext.Compilation, symbolContext.CancellationToken, GrainSymbols.IsGeneratedByTypedGrains) == GrainRuleViolation.None)
                 {
-                    var type = (INamedTypeSymbol)symbolContext.Symbol;
-                    if (GrainSymbols.IsGrain(type, known)
-                        && GrainRules.Validate(type, known, symbolContext.Compilation, symbolContext.CancellationToken, GrainSymbols.IsGeneratedByTypedGrains) == GrainRuleViolation.None)
-                    {
-                        grains.Add(type);
-                    }
-                },
-                SymbolKind.NamedType);
-            start.RegisterCompilationEndAction(end => ReportDuplicates(end, grains));
-        });
+                    grains.Add(type);
+                }
+            },
+            SymbolKind.NamedType);
+        start.RegisterCompilationEndAction(end => ReportDuplicates(end, grains));
     }
 
     private static void ReportDuplicates(CompilationAnalysisContext context, IEnumerable<INamedTypeSymbol> grains)

@@ -10,28 +10,17 @@ namespace TypedGrains.Analyzers;
 /// formatters do not support, naming the member path (the rules are the generator's <see cref="SerializableTypeRules"/>).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class SerializableTypeAnalyzer : DiagnosticAnalyzer
+public sealed class SerializableTypeAnalyzer : GrainAnalyzer
 {
     /// <inheritdoc/>
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(DiagnosticDescriptors.UnsupportedSerializableType);
 
     /// <inheritdoc/>
-    public override void Initialize(AnalysisContext context)
+    private protected override void RegisterActions(CompilationStartAnalysisContext start, GrainKnownTypes known)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(static start =>
-        {
-            GrainKnownTypes? known = GrainKnownTypes.Create(start.Compilation);
-            if (known is null)
-            {
-                return;
-            }
-
-            SerializableKnownTypes serializable = SerializableKnownTypes.Create(known);
-            start.RegisterSymbolAction(symbolContext => AnalyzeType(symbolContext, known, serializable), SymbolKind.NamedType);
-        });
+        SerializableKnownTypes serializable = SerializableKnownTypes.Create(known);
+        start.RegisterSymbolAction(symbolContext => AnalyzeType(symbolContext, known, serializable), SymbolKind.NamedType);
     }
 
     private static void AnalyzeType(SymbolAnalysisContext context, GrainKnownTypes known, SerializableKnownTypes serializable)
