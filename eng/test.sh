@@ -59,8 +59,9 @@ else
   failed=$((failed + 1)); [ "$status" -ne 0 ] || status=1
 fi
 
-echo "SUMMARY: passed $passed, failed $failed, skipped $skipped"
+# The summary is the last line printed.
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
-  echo "dotnet test exited with $status"
+  echo "dotnet test exited with $status although no test failed (see $results/console.log)"
 fi
+echo "SUMMARY: passed $passed, failed $failed, skipped $skipped"
 exit "$status"
