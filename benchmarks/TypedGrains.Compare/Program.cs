@@ -10,14 +10,20 @@ using TypedGrains.Compare;
 using TypedGrains.Compare.Implementations;
 using TypedGrains.Compare.Workloads;
 
-// dotnet run -c Release --project benchmarks/TypedGrains.Compare -- [--quick] [--json FILE]
+// dotnet run -c Release --project benchmarks/TypedGrains.Compare -- [--quick] [--json FILE] [--only WORKLOAD]
 var quick = args.Contains("--quick");
-var jsonIndex = Array.IndexOf(args, "--json");
-var jsonPath = jsonIndex >= 0 && jsonIndex + 1 < args.Length ? args[jsonIndex + 1] : null;
+var jsonPath = OptionValue("--json");
+var only = OptionValue("--only");
 var scale = quick ? Scale.Quick : Scale.Full;
 
 IActorImplementation[] implementations = [new TypedGrainsActors(), new ChannelActors(), new ActionBlockActors()];
-IWorkload[] workloads = [new SequentialCalls(scale), new ConcurrentCalls(scale), new Casts(scale), new Activations(scale)];
+IWorkload[] allWorkloads = [new SequentialCalls(scale), new ConcurrentCalls(scale), new Casts(scale), new Activations(scale)];
+var workloads = allWorkloads.Where(w => only is null || w.Name == only).ToArray();
+if (workloads.Length == 0)
+{
+    Console.Error.WriteLine($"Unknown workload '{only}'; choose one of: {string.Join(", ", allWorkloads.Select(w => w.Name))}.");
+    return 2;
+}
 
 Console.WriteLine($"TypedGrains.Compare ({(quick ? "quick" : "full")}) on {Environment.ProcessorCount} cores, .NET {Environment.Version}, {(Debugger.IsAttached ? "DEBUGGER" : "no debugger")}");
 var results = new Results();
@@ -50,4 +56,12 @@ if (jsonPath is not null)
 foreach (var actors in implementations)
 {
     actors.Dispose();
+}
+
+return 0;
+
+string? OptionValue(string name)
+{
+    var index = Array.IndexOf(args, name);
+    return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
 }
