@@ -10,7 +10,8 @@ namespace TypedGrains.Runtime;
 /// One activation of a grain and its mailbox. Messages run one at a time on the thread pool: an Idle/Scheduled
 /// compare-and-swap decides who schedules the mailbox, a per-slice budget makes a busy activation yield its thread,
 /// and turns that complete synchronously never leave the loop. Once ended, the mailbox hands every queued message
-/// back to the runtime, which routes it to a fresh activation.
+/// back to the runtime, which routes it to a fresh activation. An activation of a stateless worker never touches
+/// the state provider: it starts from the grain's initial state and refuses a turn that asks to save.
 /// </summary>
 internal sealed class Activation<TGrain> : ActivationBase, IThreadPoolWorkItem
     where TGrain : Grain, IGrain<TGrain>
@@ -35,6 +36,7 @@ internal sealed class Activation<TGrain> : ActivationBase, IThreadPoolWorkItem
         Grain = TGrain.Definition.Create();
         _lifecycle = Grain;
         _lifecycle.Bind(id);
+        _loaded = table.IsStatelessWorker;
     }
 
     public TGrain Grain { get; }
@@ -103,7 +105,7 @@ internal sealed class Activation<TGrain> : ActivationBase, IThreadPoolWorkItem
 
         if (actions.SaveStateRequested)
         {
-            return SaveThenApplyAsync(actions);
+            return Table.IsStatelessWorker ? RefuseSave() : SaveThenApplyAsync(actions);
         }
 
         Apply(actions);
@@ -171,6 +173,14 @@ internal sealed class Activation<TGrain> : ActivationBase, IThreadPoolWorkItem
         Apply(actions);
     }
 
+    private ValueTask RefuseSave()
+    {
+        _lifecycle.RollbackTurn();
+        throw new InvalidOperationException(
+            $"Grain '{Id}' is a stateless worker (Placement.StatelessWorker), which keeps no stored state: SaveState() is " +
+            "not allowed. The turn was rolled back. Move the state to a grain with another placement.");
+    }
+
     private void Apply(GrainActions actions)
     {
         var replies = actions.Replies;
@@ -201,7 +211,15 @@ internal sealed class Activation<TGrain> : ActivationBase, IThreadPoolWorkItem
     }
 
     /// <summary>Ends the activation after its turn's save (or commit) failed; see <see cref="TurnEnvelope{TGrain}"/>.</summary>
-    public void EndAfterFailedCommit(Exception cause) => End(cause);
+    public void EndAfterFailedCommit(Exception cause)
+    {
+        // A stateless worker has no stored state that could be stale, so a failed commit (in practice a refused save,
+        // which RefuseSave rolled back like a throwing handler) does not end it: the activation keeps serving.
+        if (!Table.IsStatelessWorker)
+        {
+            End(cause);
+        }
+    }
 
     private void End(Exception? cause)
     {

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Threading;
+using TypedGrains.Runtime.Envelopes;
 
 namespace TypedGrains.Runtime;
 
@@ -8,13 +9,18 @@ namespace TypedGrains.Runtime;
 /// Every live activation of one runtime: one table per grain type, found by the type's index without hashing its
 /// name, and keyed by <see cref="GrainKey"/>. Lookup is lock-free; creation publishes exactly one activation per id
 /// (losing candidates are never started, since an activation does no work until its first message); removal only
-/// removes the entry if it is still the same activation.
+/// removes the entry if it is still the same activation. A stateless-worker type keeps a
+/// <see cref="StatelessWorkerPool"/> per id instead, which holds up to the runtime's limit of activations.
 /// </summary>
 internal sealed class ActivationDirectory
 {
     private readonly object _growLock = new();
+    private readonly int _maxWorkers;
     private ActivationTable?[] _tables = new ActivationTable?[4];
 
+    public ActivationDirectory(int maxWorkers) => _maxWorkers = maxWorkers;
+
+    /// <summary>Live activations; each activation of a stateless worker counts.</summary>
     public int Count
     {
         get
@@ -22,7 +28,19 @@ internal sealed class ActivationDirectory
             var count = 0;
             foreach (var table in Volatile.Read(ref _tables))
             {
-                count += table?.Activations.Count ?? 0;
+                if (table is null)
+                {
+                    continue;
+                }
+
+                count += table.Activations.Count;
+                if (table.Workers is { } workers)
+                {
+                    foreach (var pool in workers)
+                    {
+                        count += pool.Value.Snapshot.Length;
+                    }
+                }
             }
 
             return count;
@@ -42,14 +60,32 @@ internal sealed class ActivationDirectory
             {
                 yield return entry.Value;
             }
+
+            if (table.Workers is { } workers)
+            {
+                foreach (var pool in workers)
+                {
+                    foreach (var activation in pool.Value.Snapshot)
+                    {
+                        yield return activation;
+                    }
+                }
+            }
         }
     }
 
+    /// <summary>Whether <paramref name="grain"/> has an activation (for a stateless worker: at least one).</summary>
     public bool Contains(GrainId grain)
     {
         foreach (var table in Volatile.Read(ref _tables))
         {
-            if (table is not null && table.Names(grain) && table.Activations.ContainsKey(grain.Key))
+            if (table is null || !table.Names(grain))
+            {
+                continue;
+            }
+
+            if (table.Activations.ContainsKey(grain.Key)
+                || (table.Workers is { } workers && workers.TryGetValue(grain.Key, out var pool) && pool.Snapshot.Length > 0))
             {
                 return true;
             }
@@ -58,7 +94,8 @@ internal sealed class ActivationDirectory
         return false;
     }
 
-    public Activation<TGrain> GetOrCreate<TGrain>(InProcessRuntime runtime, GrainId grain)
+    /// <summary>Queues <paramref name="envelope"/> on an activation of <paramref name="grain"/>, creating one if needed.</summary>
+    public void Post<TGrain>(InProcessRuntime runtime, GrainId grain, Envelope<TGrain> envelope)
         where TGrain : Grain, IGrain<TGrain>
     {
         var table = TableOf<TGrain>();
@@ -69,16 +106,70 @@ internal sealed class ActivationDirectory
                 nameof(grain));
         }
 
-        if (!table.Activations.TryGetValue(grain.Key, out var activation))
+        // The one placement branch of the message path: a field of the grain type's table.
+        if (table.Workers is not null)
         {
-            activation = table.Activations.GetOrAdd(grain.Key, static (key, state) => new Activation<TGrain>(state.runtime, state.table, new GrainId(state.table.TypeName, key)), (runtime, table));
+            PostToWorker(runtime, table, grain, envelope);
+            return;
+        }
+
+        while (!GetOrCreate<TGrain>(runtime, table, grain.Key).TryPost(envelope))
+        {
+            // The activation ended between lookup and post; the next lookup finds or creates its successor.
+        }
+    }
+
+    public void Remove(ActivationBase activation)
+    {
+        var table = activation.Table;
+        var key = activation.Id.Key;
+        if (table.Workers is { } workers)
+        {
+            if (workers.TryGetValue(key, out var pool) && pool.Remove(activation))
+            {
+                workers.TryRemove(new KeyValuePair<GrainKey, StatelessWorkerPool>(key, pool));
+            }
+
+            return;
+        }
+
+        table.Activations.TryRemove(new KeyValuePair<GrainKey, ActivationBase>(key, activation));
+    }
+
+    private static Activation<TGrain> GetOrCreate<TGrain>(InProcessRuntime runtime, ActivationTable table, GrainKey key)
+        where TGrain : Grain, IGrain<TGrain>
+    {
+        if (!table.Activations.TryGetValue(key, out var activation))
+        {
+            activation = table.Activations.GetOrAdd(key, static (key, state) => new Activation<TGrain>(state.runtime, state.table, new GrainId(state.table.TypeName, key)), (runtime, table));
         }
 
         return (Activation<TGrain>)activation;
     }
 
-    public void Remove(ActivationBase activation) =>
-        activation.Table.Activations.TryRemove(new KeyValuePair<GrainKey, ActivationBase>(activation.Id.Key, activation));
+    private static void PostToWorker<TGrain>(InProcessRuntime runtime, ActivationTable table, GrainId grain, Envelope<TGrain> envelope)
+        where TGrain : Grain, IGrain<TGrain>
+    {
+        var workers = table.Workers!;
+        while (true)
+        {
+            if (!workers.TryGetValue(grain.Key, out var pool))
+            {
+                pool = workers.GetOrAdd(grain.Key, static (key, table) => new StatelessWorkerPool<TGrain>(table, new GrainId(table.TypeName, key)), table);
+            }
+
+            if (((StatelessWorkerPool<TGrain>)pool).TryPost(runtime, envelope))
+            {
+                return;
+            }
+
+            if (pool.IsDead)
+            {
+                // Its last activation ended; whoever gets here first unlists it so that the next lookup makes a new pool.
+                workers.TryRemove(new KeyValuePair<GrainKey, StatelessWorkerPool>(grain.Key, pool));
+            }
+        }
+    }
 
     private ActivationTable TableOf<TGrain>()
         where TGrain : Grain, IGrain<TGrain>
@@ -90,9 +181,23 @@ internal sealed class ActivationDirectory
             return table;
         }
 
+        return CreateTable<TGrain>(index);
+    }
+
+    private ActivationTable CreateTable<TGrain>(int index)
+        where TGrain : Grain, IGrain<TGrain>
+    {
+        var definition = TGrain.Definition;
+        var isWorker = definition.Placement == Placement.StatelessWorker;
+        if (isWorker && definition.Provider is not null)
+        {
+            // A grain not declared with AddGrain is checked here, on its first message, and refused on every one.
+            throw new InvalidOperationException(InProcessRuntimeOptions.StatelessWorkerProviderMessage(definition.TypeName, definition.Provider));
+        }
+
         lock (_growLock)
         {
-            tables = _tables;
+            var tables = _tables;
             if ((uint)index >= (uint)tables.Length)
             {
                 Array.Resize(ref tables, Math.Max(index + 1, tables.Length * 2));
@@ -102,8 +207,7 @@ internal sealed class ActivationDirectory
                 tables = (ActivationTable?[])tables.Clone();
             }
 
-            var definition = TGrain.Definition;
-            table = tables[index] ??= new ActivationTable(definition.TypeName, definition.KeyKind);
+            var table = tables[index] ??= new ActivationTable(definition.TypeName, definition.KeyKind, isWorker ? _maxWorkers : 0);
             Volatile.Write(ref _tables, tables);
             return table;
         }

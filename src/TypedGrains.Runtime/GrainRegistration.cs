@@ -6,4 +6,8 @@ namespace TypedGrains.Runtime;
 /// <param name="GrainClass">The grain class.</param>
 /// <param name="TypeName">The stable grain type name.</param>
 /// <param name="Provider">The named state provider, or <c>null</c> for the default provider.</param>
-public sealed record GrainRegistration(Type GrainClass, string TypeName, string? Provider);
+public sealed record GrainRegistration(Type GrainClass, string TypeName, string? Provider)
+{
+    /// <summary>The grain's placement; a <see cref="Placement.StatelessWorker"/> must name no provider.</summary>
+    public Placement Placement { get; init; } = Placement.PreferLocal;
+}

@@ -7,13 +7,14 @@ using TypedGrains.Runtime.Envelopes;
 namespace TypedGrains.Runtime;
 
 /// <summary>
-/// Runs grains inside this process: exactly one activation per grain id, one mailbox per activation on the
-/// thread pool, turns with rollback, save-before-reply, deferred replies and idle collection. Local messages are
-/// never serialized.
+/// Runs grains inside this process: exactly one activation per grain id (stateless workers: up to
+/// <see cref="InProcessRuntimeOptions.MaxStatelessWorkerActivations"/>), one mailbox per activation on the thread
+/// pool, turns with rollback, save-before-reply, deferred replies and idle collection. Local messages are never
+/// serialized.
 /// </summary>
 public sealed class InProcessRuntime : IGrainRuntime, IGrainFactory, IDeferredReplySink, IDisposable
 {
-    private readonly ActivationDirectory _activations = new();
+    private readonly ActivationDirectory _activations;
     private readonly InProcessRuntimeOptions _options;
     private readonly IdleCollector _collector;
     private volatile bool _disposed;
@@ -30,18 +31,22 @@ public sealed class InProcessRuntime : IGrainRuntime, IGrainFactory, IDeferredRe
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         _options = options;
+        _activations = new ActivationDirectory(options.MaxStatelessWorkerActivations);
         Time = options.TimeProvider;
         TurnBudget = options.TurnBudget;
         _collector = new IdleCollector(Time, options.IdleCollectionAge, options.EffectiveCollectionInterval, _activations.All);
     }
 
-    /// <summary>Raised on the activation's thread when an activation ends (idle collection, deactivate action, failure).</summary>
+    /// <summary>
+    /// Raised on the activation's thread when an activation ends (idle collection, deactivate action, failure); once
+    /// per activation, so a stateless worker id may raise it several times.
+    /// </summary>
     public event Action<GrainId>? ActivationEnded;
 
     /// <inheritdoc/>
     IGrainRuntime IGrainFactory.Runtime => this;
 
-    /// <summary>The number of live activations.</summary>
+    /// <summary>The number of live activations; every activation of a stateless worker counts, so one id may count several times.</summary>
     public int ActivationCount => _activations.Count;
 
     internal TimeProvider Time { get; }
@@ -50,7 +55,7 @@ public sealed class InProcessRuntime : IGrainRuntime, IGrainFactory, IDeferredRe
 
     internal PendingCallerTable PendingCallers { get; } = new();
 
-    /// <summary>Whether <paramref name="grain"/> currently has an activation.</summary>
+    /// <summary>Whether <paramref name="grain"/> currently has an activation (a stateless worker: at least one).</summary>
     public bool IsActive(GrainId grain) => _activations.Contains(grain);
 
     /// <inheritdoc/>
@@ -112,10 +117,7 @@ public sealed class InProcessRuntime : IGrainRuntime, IGrainFactory, IDeferredRe
         where TGrain : Grain, IGrain<TGrain>
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        while (!_activations.GetOrCreate<TGrain>(this, grain).TryPost(envelope))
-        {
-            // The activation ended between lookup and post; the next lookup finds or creates its successor.
-        }
+        _activations.Post(this, grain, envelope);
     }
 
     internal void Remove(ActivationBase activation) => _activations.Remove(activation);

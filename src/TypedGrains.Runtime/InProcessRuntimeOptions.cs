@@ -22,6 +22,14 @@ public sealed class InProcessRuntimeOptions
     /// <summary>How many messages one activation processes before it yields its thread-pool thread. Default: 64.</summary>
     public int TurnBudget { get; set; } = 64;
 
+    /// <summary>
+    /// The most activations one stateless-worker grain id (<see cref="Placement.StatelessWorker"/>) may have at once.
+    /// A message to such an id goes to one of its activations that is not busy; when all are busy a new one is
+    /// created, up to this limit; at the limit the message queues behind one of the busy activations. Other grains
+    /// always have exactly one activation per id. Default: <see cref="Environment.ProcessorCount"/>; at least 1.
+    /// </summary>
+    public int MaxStatelessWorkerActivations { get; set; } = Environment.ProcessorCount;
+
     /// <summary>The provider of grains that name none. Default: a new <see cref="MemoryGrainStateProvider"/>.</summary>
     public IGrainStateProvider DefaultProvider { get; set; } = new MemoryGrainStateProvider();
 
@@ -37,14 +45,15 @@ public sealed class InProcessRuntimeOptions
     /// <summary>
     /// Declares that this runtime hosts <typeparamref name="TGrain"/>, so that the runtime's constructor can check that
     /// the grain's state provider is registered and fail at start (naming the grain and the provider) rather than at
-    /// the grain's first message. Grains that are not declared still run; their provider is checked on activation.
+    /// the grain's first message; a stateless worker that names a provider fails the start too, since stateless
+    /// workers store nothing. Grains that are not declared still run; their provider is checked on their first message.
     /// </summary>
     /// <returns>These options, for chaining.</returns>
     public InProcessRuntimeOptions AddGrain<TGrain>()
         where TGrain : Grain, IGrain<TGrain>
     {
         var definition = TGrain.Definition;
-        _grains.Add(new GrainRegistration(typeof(TGrain), definition.TypeName, definition.Provider));
+        _grains.Add(new GrainRegistration(typeof(TGrain), definition.TypeName, definition.Provider) { Placement = definition.Placement });
         return this;
     }
 
@@ -68,22 +77,40 @@ public sealed class InProcessRuntimeOptions
             throw new ArgumentOutOfRangeException(nameof(TurnBudget), TurnBudget, "The turn budget must be at least 1.");
         }
 
+        if (MaxStatelessWorkerActivations < 1)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(MaxStatelessWorkerActivations), MaxStatelessWorkerActivations, "The stateless worker activation limit must be at least 1.");
+        }
+
         ArgumentNullException.ThrowIfNull(TimeProvider);
         ArgumentNullException.ThrowIfNull(DefaultProvider);
         ValidateProviders();
     }
 
-    /// <summary>Issue 4: every declared grain's named provider must be registered before the runtime starts.</summary>
+    /// <summary>
+    /// Issue 4: every declared grain's named provider must be registered before the runtime starts, and a declared
+    /// stateless worker must name none.
+    /// </summary>
     private void ValidateProviders()
     {
         foreach (var grain in _grains)
         {
+            if (grain.Placement == Placement.StatelessWorker && grain.Provider is not null)
+            {
+                throw new InvalidOperationException(StatelessWorkerProviderMessage(grain.TypeName, grain.Provider));
+            }
+
             if (grain.Provider is not null && !Providers.ContainsKey(grain.Provider))
             {
                 throw new InvalidOperationException(MissingProviderMessage(grain.TypeName, grain.Provider));
             }
         }
     }
+
+    internal static string StatelessWorkerProviderMessage(string grain, string provider) =>
+        $"Grain '{grain}' is a stateless worker (Placement.StatelessWorker) but names state provider '{provider}'. " +
+        "Stateless workers never read or save state; remove Provider from its [Grain] attribute, or use another placement.";
 
     internal string MissingProviderMessage(string grain, string provider) =>
         $"Grain '{grain}' uses state provider '{provider}', which is not registered. Registered providers: " +
