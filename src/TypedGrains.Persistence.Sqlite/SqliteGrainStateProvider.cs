@@ -49,6 +49,9 @@ public sealed class SqliteGrainStateProvider : IGrainStateProvider, IAsyncDispos
     /// <summary>The full path of the database file.</summary>
     public string DatabasePath { get; }
 
+    /// <summary>The group-commit writer, for tests: its transaction count and its hook inside a batch.</summary>
+    internal SqliteGroupCommitWriter Writer => _writer;
+
     /// <inheritdoc/>
     public ValueTask<StoredState?> ReadAsync(GrainId grain, IStateCodec codec, CancellationToken cancellationToken = default)
     {

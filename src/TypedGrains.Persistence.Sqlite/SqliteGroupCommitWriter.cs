@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Threading;
 using System.Threading.Channels;
 using System.Threading.Tasks;
 using Microsoft.Data.Sqlite;
@@ -20,6 +21,7 @@ internal sealed class SqliteGroupCommitWriter : IAsyncDisposable
     private readonly int _maxBatchSize;
     private readonly Task _loop;
     private SqliteConnection? _connection;
+    private long _committedTransactions;
 
     public SqliteGroupCommitWriter(Func<SqliteConnection> open, int maxBatchSize)
     {
@@ -27,6 +29,15 @@ internal sealed class SqliteGroupCommitWriter : IAsyncDisposable
         _maxBatchSize = maxBatchSize;
         _loop = Task.Run(RunAsync);
     }
+
+    /// <summary>Transactions committed so far; each acknowledged one or more writes.</summary>
+    public long CommittedTransactions => Interlocked.Read(ref _committedTransactions);
+
+    /// <summary>
+    /// Test seam: runs on the writer inside the open transaction, after every write of the batch was applied and
+    /// before <c>COMMIT</c>. Blocking in it holds the batch open; throwing from it fails the batch.
+    /// </summary>
+    public Action<IReadOnlyList<PendingWrite>>? BeforeCommit { get; set; }
 
     public Task<long> Enqueue(PendingWrite write)
     {
@@ -74,12 +85,16 @@ internal sealed class SqliteGroupCommitWriter : IAsyncDisposable
                     commands.Apply(write);
                 }
 
+                BeforeCommit?.Invoke(batch);
                 transaction.Commit();
             }
+
+            Interlocked.Increment(ref _committedTransactions);
         }
         catch (Exception error)
         {
-            // Nothing of this transaction is durable: fail every writer and start the next batch on a new connection.
+            // The transaction was rolled back as a whole (by its disposal, or by SQLite itself when COMMIT failed), so
+            // no write of it is stored without the others: fail every writer and start the next batch on a new connection.
             _connection?.Dispose();
             _connection = null;
             foreach (var write in batch)
