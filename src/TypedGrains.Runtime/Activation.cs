@@ -62,6 +62,22 @@ internal sealed class Activation<TGrain> : ActivationBase, IThreadPoolWorkItem
         return true;
     }
 
+    /// <summary>
+    /// Takes the mailbox from Idle to Scheduled for a stateless-worker pool looking for a free activation. On
+    /// <c>true</c> the caller owns the schedule and must <see cref="Deliver"/> exactly one envelope.
+    /// </summary>
+    public bool TryClaim() =>
+        !_ended && Volatile.Read(ref _status) == Idle && Interlocked.CompareExchange(ref _status, Scheduled, Idle) == Idle;
+
+    /// <summary>Queues <paramref name="envelope"/> on a mailbox claimed with <see cref="TryClaim"/> and schedules it.</summary>
+    public void Deliver(Envelope<TGrain> envelope)
+    {
+        // Nobody else schedules a Scheduled mailbox, and an activation only ends from its own mailbox, so an envelope
+        // that meets an ended activation is routed again by Run like any message queued behind the end.
+        _queue.Enqueue(envelope);
+        ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: true);
+    }
+
     public override void RequestCollection(int turns) => TryPost(new CollectEnvelope<TGrain>(turns));
 
     public void Execute()
