@@ -203,7 +203,7 @@ public sealed partial class GrainGenerator
                 string request = RequestType(grain, handler);
                 writer.WriteLine();
                 writer.WriteLine("/// <summary>Casts <c>" + handler.MethodName + "</c> to this grain when the current turn commits.</summary>");
-                writer.WriteLine(Accessibility(handler) + " void " + handler.Name + "(" + ParameterList(handler.Parameters) + ")");
+                writer.WriteLine(Accessibility(handler) + " void " + handler.Name + "(" + ParameterListWithDefaults(handler.Parameters) + ")");
                 writer.WriteLine("    => this._grain.AddSelfCast(new " + Abstractions + ".SelfCast<" + self + ", " + request + ">(" + NewRequest(request, handler) + "));");
             }
 
@@ -296,7 +296,7 @@ public sealed partial class GrainGenerator
                 string request = RequestType(grain, handler);
                 writer.WriteLine();
                 WriteSummary(writer, handler);
-                string parameters = ParameterList(MessageArguments(handler));
+                string parameters = ParameterListWithDefaults(MessageArguments(handler));
                 string newRequest = NewRequest(request, handler);
                 switch (handler.Kind)
                 {
@@ -390,6 +390,23 @@ public sealed partial class GrainGenerator
 
         private static string ParameterList(System.Collections.Generic.IEnumerable<ParameterModel> parameters) =>
             string.Join(", ", parameters.Select(p => p.Type + " " + p.Name));
+
+        /// <summary>
+        /// The parameter list of a method users call, with the handler's default values. Only the trailing run of
+        /// defaulted parameters keeps them, so the list stays valid even where the handler's is not (an optional
+        /// parameter before a required one).
+        /// </summary>
+        private static string ParameterListWithDefaults(System.Collections.Generic.IReadOnlyList<ParameterModel> parameters)
+        {
+            int firstOptional = parameters.Count;
+            while (firstOptional > 0 && parameters[firstOptional - 1].DefaultValue is not null)
+            {
+                firstOptional--;
+            }
+
+            return string.Join(", ", parameters.Select((p, i) =>
+                i >= firstOptional ? p.Type + " " + p.Name + " = " + p.DefaultValue : p.Type + " " + p.Name));
+        }
 
         private static string NewRequest(string request, HandlerModel handler) =>
             "new " + request + "(" + string.Join(", ", MessageArguments(handler).Select(a => a.Name)) + ")";

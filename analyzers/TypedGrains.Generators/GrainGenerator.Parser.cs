@@ -144,7 +144,10 @@ public sealed partial class GrainGenerator
         private static HandlerModel ParseHandler(IMethodSymbol method, HandlerSignature signature, GrainKnownTypes known, CancellationToken cancellationToken)
         {
             ParameterModel[] parameters = method.Parameters
-                .Select(p => new ParameterModel(EscapeIdentifier(p.Name), GrainTypeNames.Format(p.Type, method, known, forCode: true)))
+                .Select(p => new ParameterModel(
+                    EscapeIdentifier(p.Name),
+                    GrainTypeNames.Format(p.Type, method, known, forCode: true),
+                    DefaultValueLiteral.Format(p, method, known)))
                 .ToArray();
             return new HandlerModel(
                 Name: EscapeTypeName(method.Name),

@@ -155,6 +155,101 @@ public sealed class BehaviourTests
         }
         """;
 
+    private const string DefaultsGrain = """
+        using System.Globalization;
+        using TypedGrains;
+
+        namespace Defaults;
+
+        public enum Tone { Plain, Loud }
+
+        [Grain]
+        public sealed partial class Greeter : Grain<string>
+        {
+            [Call] public string Greet(string name = "world", int times = 1, Tone tone = Tone.Loud, double scale = 0.5) =>
+                string.Join(",", System.Linq.Enumerable.Repeat(name, times)) + " " + tone + " " + scale.ToString(CultureInfo.InvariantCulture);
+
+            [Cast] public void Remember(string text = "\"quoted\"\n", decimal amount = 19.90m, Tone? tone = null) =>
+                State = text + amount.ToString(CultureInfo.InvariantCulture) + (tone?.ToString() ?? "none");
+
+            [Cast] public void Later() => CastToSelf.Remember(amount: 1m);
+        }
+        """;
+
+    private const string DefaultsProbe = """
+        using System.Threading.Tasks;
+        using TypedGrains;
+        using Defaults;
+
+        namespace Probe;
+
+        public sealed class Factory(IGrainRuntime runtime) : IGrainFactory
+        {
+            public IGrainRuntime Runtime { get; } = runtime;
+        }
+
+        public sealed class DirectRuntime(Greeter grain) : IGrainRuntime
+        {
+            public ValueTask<TReply> CallAsync<TGrain, TRequest, TReply>(GrainId id, in TRequest request)
+                where TGrain : Grain, IGrain<TGrain>
+                where TRequest : struct, IGrainRequest<TGrain, TReply> => request.InvokeAsync((TGrain)(object)grain);
+
+            public ValueTask CallAsync<TGrain, TRequest>(GrainId id, in TRequest request)
+                where TGrain : Grain, IGrain<TGrain>
+                where TRequest : struct, IGrainRequest<TGrain> => request.InvokeAsync((TGrain)(object)grain);
+
+            public ValueTask<TReply> CallDeferredAsync<TGrain, TRequest, TReply>(GrainId id, in TRequest request)
+                where TGrain : Grain, IGrain<TGrain>
+                where TRequest : struct, IDeferredGrainRequest<TGrain, TReply> => throw new System.NotSupportedException();
+
+            public void Cast<TGrain, TRequest>(GrainId id, in TRequest request)
+                where TGrain : Grain, IGrain<TGrain>
+                where TRequest : struct, IGrainRequest<TGrain> => request.InvokeAsync((TGrain)(object)grain).GetAwaiter().GetResult();
+        }
+
+        public static class Probe
+        {
+            public static GrainDefinition<T> Definition<T>() where T : Grain, IGrain<T> => T.Definition;
+
+            public static string Run()
+            {
+                Greeter grain = Definition<Greeter>().Create();
+                GreeterRef greeter = new Factory(new DirectRuntime(grain)).Greeter("g");
+                string log = greeter.Greet().Result + ";" + greeter.Greet("you", 2).Result + ";" + greeter.Greet(tone: Tone.Plain).Result + ";";
+                greeter.Remember();
+                log += grain.State + ";";
+                greeter.Remember("x", tone: Tone.Plain);
+                log += grain.State + ";";
+                greeter.Later();
+                log += grain.Actions.SelfCasts.Count + " self cast;";
+                return log;
+            }
+        }
+        """;
+
+    [Fact]
+    public void OmittedArgumentsReachTheHandlerAsItsDefaults()
+    {
+        GeneratorOutcome outcome = GeneratorHarness.Run(DefaultsGrain, DefaultsProbe).AssertGeneratorQuiet();
+        using var stream = new MemoryStream();
+        EmitResult emit = outcome.Output.Emit(stream);
+        Assert.True(emit.Success, string.Join("\n", emit.Diagnostics.Select(d => d.ToString())));
+
+        var context = new AssemblyLoadContext("generated-defaults", isCollectible: true);
+        try
+        {
+            stream.Position = 0;
+            Assembly assembly = context.LoadFromStream(stream);
+            string log = (string)assembly.GetType("Probe.Probe")!.GetMethod("Run")!.Invoke(null, null)!;
+
+            Assert.Equal("world Loud 0.5;you,you Loud 0.5;world Plain 0.5;\"quoted\"\n19.90none;x19.90Plain;1 self cast;", log);
+        }
+        finally
+        {
+            context.Unload();
+        }
+    }
+
     [Fact]
     public void GeneratedCodeBehavesAsTheContractSays()
     {

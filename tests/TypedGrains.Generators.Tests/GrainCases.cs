@@ -361,6 +361,36 @@ public static class GrainCases
             }
             """,
 
+        ["DefaultValues"] = Usings + """
+            namespace Cases;
+
+            [Flags] public enum Mode { None = 0, Fast = 1, Safe = 2, @checked = 4 }
+
+            public enum Level : long { Low = -1, High = 1 }
+
+            [Grain]
+            public sealed partial class Defaults : Grain<int>
+            {
+                [Call] public int Add(int amount = 1) => State += amount;
+
+                [Cast] public void Rename(string name = "say \"hi\"\\\n\t\u00e9", string? label = null, string text = "", bool enabled = true) { }
+
+                [Cast] public void Limits(long low = long.MinValue, uint small = 7, ulong big = ulong.MaxValue, short negative = -3, byte octet = 255) { }
+
+                [Cast] public void Tune(double ratio = 0.1, float scale = 2.5f, decimal price = 19.90m, double tiny = 1e-300, float nan = float.NaN, double negativeZero = -0.0) { }
+
+                [Cast] public void Pick(Mode mode = Mode.Fast, Mode both = Mode.Fast | Mode.Safe, Mode keyword = Mode.@checked, Mode? maybe = null, Mode? some = Mode.Safe, Level level = Level.Low, Level unnamed = (Level)(-5)) { }
+
+                [Cast] public void Structs(Guid id = default, TimeSpan wait = default, int zero = default, int? count = 3, double? none = null) { }
+
+                [Call] public void Join(string member, Caller<int> caller, int weight = 2) => Reply(caller, weight);
+
+                [Call] public void Later(int first = 1, Caller<int> caller = default, int second = 2) => Reply(caller, first + second);
+
+                [Cast] public void Again() => CastToSelf.Tune(price: 1m);
+            }
+            """,
+
         ["InitialStateRules"] = Usings + """
             namespace Cases;
 

@@ -26,6 +26,11 @@ public sealed class RobustnessTests
         "using TypedGrains; namespace Cases; [Grain] public sealed partial class G : Grain<int>",
         // Caller of an unknown type.
         "using TypedGrains; namespace Cases; [Grain] public sealed partial class G : Grain<int> { [Call] public void Wait(Caller<Unknown> caller) { } }",
+        // Default values being typed, of the wrong type, or naming something unknown.
+        "using TypedGrains; namespace Cases; [Grain] public sealed partial class G : Grain<int> { [Call] public int Get(int value = ) => value; }",
+        "using TypedGrains; namespace Cases; [Grain] public sealed partial class G : Grain<int> { [Call] public int Get(int value = \"text\") => value; }",
+        "using TypedGrains; namespace Cases; [Grain] public sealed partial class G : Grain<int> { [Call] public int Get(Mode mode = Mode.Fast) => 0; }",
+        "using TypedGrains; namespace Cases; [Grain] public sealed partial class G : Grain<int> { [Call] public int Get(System.DayOfWeek day = System.DayOfWeek.Someday) => 0; }",
     };
 
     [Theory]
