@@ -39,7 +39,13 @@ public sealed class SqliteGrainStateProvider : IGrainStateProvider, IAsyncDispos
         options.Validate();
         _options = options;
         DatabasePath = Path.GetFullPath(options.DatabasePath);
-        var builder = new SqliteConnectionStringBuilder { DataSource = DatabasePath, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = true };
+        var builder = new SqliteConnectionStringBuilder
+        {
+            DataSource = DatabasePath,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+            DefaultTimeout = SqliteSchema.RetrySeconds(options.BusyTimeout),
+        };
         _readConnectionString = builder.ToString();
         builder.Pooling = false;
         _writeConnectionString = builder.ToString();

@@ -20,7 +20,11 @@ public sealed class SqliteGrainStateProviderOptions
     /// </summary>
     public bool SyncEveryCommit { get; set; } = true;
 
-    /// <summary>How long a statement waits for another process's lock on the file. Default: 5 seconds.</summary>
+    /// <summary>
+    /// How long a read or a transaction waits for another connection's lock on the file (another process, or another
+    /// provider on the same file) before failing with <c>SQLITE_BUSY</c> ("database is locked"). Default: 5 seconds.
+    /// Waits are counted in whole seconds, so a timeout under one second waits about one second.
+    /// </summary>
     public TimeSpan BusyTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
     internal void Validate()

@@ -1,3 +1,4 @@
+using System;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 
@@ -30,6 +31,13 @@ internal static class SqliteSchema
         var busy = ((long)options.BusyTimeout.TotalMilliseconds).ToString(CultureInfo.InvariantCulture);
         Execute(connection, "PRAGMA busy_timeout = " + busy + "; PRAGMA synchronous = " + (options.SyncEveryCommit ? "FULL" : "NORMAL") + ";");
     }
+
+    /// <summary>
+    /// The command timeout, in whole seconds (at least 1), for a busy timeout. Microsoft.Data.Sqlite retries a statement
+    /// that found the file locked until its command timeout (30 s unless set), on top of SQLite's own busy_timeout.
+    /// </summary>
+    public static int RetrySeconds(TimeSpan busyTimeout) =>
+        (int)Math.Clamp(Math.Ceiling(busyTimeout.TotalSeconds), 1, int.MaxValue);
 
     private static void Execute(SqliteConnection connection, string sql)
     {

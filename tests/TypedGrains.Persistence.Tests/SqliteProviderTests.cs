@@ -1,3 +1,5 @@
+using System;
+using System.Diagnostics;
 using System.IO;
 using System.Threading.Tasks;
 using Microsoft.Data.Sqlite;
@@ -7,7 +9,7 @@ using Xunit;
 
 namespace TypedGrains.Persistence.Tests;
 
-/// <summary>What the SQLite provider adds to the conformance suite: the file, its folder and its journal mode.</summary>
+/// <summary>What the SQLite provider adds to the conformance suite: the file, its folder, its journal mode and lock waits.</summary>
 public sealed class SqliteProviderTests : System.IDisposable
 {
     private readonly TempDirectory _directory = new();
@@ -28,6 +30,31 @@ public sealed class SqliteProviderTests : System.IDisposable
         using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA journal_mode;";
         Assert.Equal("wal", command.ExecuteScalar());
+    }
+
+    [Fact]
+    public async Task A_save_blocked_by_another_connections_write_lock_fails_after_the_busy_timeout_and_reads_go_on()
+    {
+        var path = _directory.File("locked.db");
+        await using var provider = new SqliteGrainStateProvider(new SqliteGrainStateProviderOptions { DatabasePath = path, BusyTimeout = TimeSpan.FromSeconds(1) });
+        var grain = new GrainId("sqlite", GrainKey.From("locked"));
+        var etag = await provider.WriteAsync(grain, new byte[] { 1 }, BytesCodec.Instance, 0);
+
+        using (var other = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString()))
+        {
+            other.Open();
+            using var lockHeld = other.BeginTransaction(deferred: false);
+            var waited = Stopwatch.StartNew();
+            var error = await Assert.ThrowsAsync<SqliteException>(async () => await provider.WriteAsync(grain, new byte[] { 2 }, BytesCodec.Instance, etag));
+            waited.Stop();
+
+            Assert.Equal(5, error.SqliteErrorCode); // SQLITE_BUSY
+            // Microsoft.Data.Sqlite's own retries would add up to its 30 s default command timeout.
+            Assert.InRange(waited.Elapsed, TimeSpan.FromSeconds(0.9), TimeSpan.FromSeconds(15));
+            Assert.Equal(etag, (await provider.ReadAsync(grain, BytesCodec.Instance))!.ETag);
+        }
+
+        Assert.Equal(etag + 1, await provider.WriteAsync(grain, new byte[] { 2 }, BytesCodec.Instance, etag));
     }
 
     public void Dispose() => _directory.Dispose();
