@@ -9,12 +9,12 @@ namespace TypedGrains.Analyzers.Tests;
 /// <summary>Each code fix turns the before text into the after text, and the fixed code compiles without TG diagnostics.</summary>
 public sealed class CodeFixTests
 {
-    private const string Usings = "using System.Threading.Tasks;\nusing TypedGrains;\n\nnamespace Cases;\n\npublic sealed record S(int Count = 0);\n\n";
+    private const string Usings = CodeFixAssert.Usings;
 
     [Fact]
     public async Task AddPartialToGrain()
     {
-        await AssertFixAsync(
+        await CodeFixAssert.FixesAsync(
             new AddPartialCodeFix(), "TG0001", AddPartialCodeFix.EquivalenceKey,
             "[Grain]\npublic sealed class Counter : Grain<S>\n{\n    [Call] public int Get() => State.Count;\n}\n",
             "[Grain]\npublic sealed partial class Counter : Grain<S>\n{\n    [Call] public int Get() => State.Count;\n}\n");
@@ -23,7 +23,7 @@ public sealed class CodeFixTests
     [Fact]
     public async Task AddPartialToGrainWithoutModifiers()
     {
-        await AssertFixAsync(
+        await CodeFixAssert.FixesAsync(
             new AddPartialCodeFix(), "TG0001", AddPartialCodeFix.EquivalenceKey,
             "[Grain]\nclass Counter : Grain<S>\n{\n    [Call] public int Get() => State.Count;\n}\n",
             "[Grain]\npartial class Counter : Grain<S>\n{\n    [Call] public int Get() => State.Count;\n}\n");
@@ -32,7 +32,7 @@ public sealed class CodeFixTests
     [Fact]
     public async Task AddPartialToContainingType()
     {
-        await AssertFixAsync(
+        await CodeFixAssert.FixesAsync(
             new AddPartialCodeFix(), "TG0002", AddPartialCodeFix.EquivalenceKey,
             "public static class Outer\n{\n    [Grain] public sealed partial class Counter : Grain<S> { [Call] public int Get() => State.Count; }\n}\n",
             "public static partial class Outer\n{\n    [Grain] public sealed partial class Counter : Grain<S> { [Call] public int Get() => State.Count; }\n}\n");
@@ -41,7 +41,7 @@ public sealed class CodeFixTests
     [Fact]
     public async Task CastReturningValueBecomesCall()
     {
-        await AssertFixAsync(
+        await CodeFixAssert.FixesAsync(
             new CastReturnsValueCodeFix(), "TG0006", CastReturnsValueCodeFix.MakeCallKey,
             "[Grain]\npublic sealed partial class Counter : Grain<S>\n{\n    [Cast]\n    public int Increment() => State.Count + 1;\n}\n",
             "[Grain]\npublic sealed partial class Counter : Grain<S>\n{\n    [Call]\n    public int Increment() => State.Count + 1;\n}\n");
@@ -50,7 +50,7 @@ public sealed class CodeFixTests
     [Fact]
     public async Task CastReturningValueReturnsVoid()
     {
-        await AssertFixAsync(
+        await CodeFixAssert.FixesAsync(
             new CastReturnsValueCodeFix(), "TG0006", CastReturnsValueCodeFix.ReturnVoidKey,
             "[Grain]\npublic sealed partial class Counter : Grain<S>\n{\n    [Cast]\n    public int Increment()\n    {\n        State = State with { Count = State.Count + 1 };\n        return State.Count;\n    }\n}\n",
             "[Grain]\npublic sealed partial class Counter : Grain<S>\n{\n    [Cast]\n    public void Increment()\n    {\n        State = State with { Count = State.Count + 1 };\n        _ = State.Count;\n    }\n}\n");
@@ -59,7 +59,7 @@ public sealed class CodeFixTests
     [Fact]
     public async Task CastReturningValueFromExpressionBodyReturnsVoid()
     {
-        await AssertFixAsync(
+        await CodeFixAssert.FixesAsync(
             new CastReturnsValueCodeFix(), "TG0006", CastReturnsValueCodeFix.ReturnVoidKey,
             "[Grain]\npublic sealed partial class Counter : Grain<S>\n{\n    [Cast] public int Touch() => State.Count;\n}\n",
             "[Grain]\npublic sealed partial class Counter : Grain<S>\n{\n    [Cast] public void Touch() => _ = State.Count;\n}\n");
@@ -68,7 +68,7 @@ public sealed class CodeFixTests
     [Fact]
     public async Task AsyncCastReturningTaskOfTReturnsTask()
     {
-        await AssertFixAsync(
+        await CodeFixAssert.FixesAsync(
             new CastReturnsValueCodeFix(), "TG0006", CastReturnsValueCodeFix.ReturnVoidKey,
             "[Grain]\npublic sealed partial class Counter : Grain<S>\n{\n    [Cast]\n    public async Task<int> Touch()\n    {\n        await Task.Yield();\n        if (State.Count > 3)\n            return 1;\n        return 2;\n    }\n}\n",
             "[Grain]\npublic sealed partial class Counter : Grain<S>\n{\n    [Cast]\n    public async Task Touch()\n    {\n        await Task.Yield();\n        if (State.Count > 3)\n        {\n            _ = 1;\n            return;\n        }\n        _ = 2;\n    }\n}\n");
@@ -77,7 +77,7 @@ public sealed class CodeFixTests
     [Fact]
     public async Task MutableStateBecomesRecord()
     {
-        await AssertFixAsync(
+        await CodeFixAssert.FixesAsync(
             new MutableStateCodeFix(), "TG0012", MutableStateCodeFix.EquivalenceKey,
             "public sealed class Tally\n{\n    public int Count { get; set; }\n    private int _seen;\n    public int Seen => _seen;\n}\n\n[Grain]\npublic sealed partial class Counter : Grain<Tally>\n{\n    [Call] public int Get() => State.Count;\n    [Cast] public void Increment() => State = State with { Count = State.Count + 1 };\n}\n",
             "public sealed record Tally\n{\n    public int Count { get; init; }\n    private readonly int _seen;\n    public int Seen => _seen;\n}\n\n[Grain]\npublic sealed partial class Counter : Grain<Tally>\n{\n    [Call] public int Get() => State.Count;\n    [Cast] public void Increment() => State = State with { Count = State.Count + 1 };\n}\n",
@@ -95,7 +95,7 @@ public sealed class CodeFixTests
 
         Assert.Equal(grain, fixedTexts[0]);
         Assert.Equal(StateUsings + "public record Tally\n{\n    public int Count { get; init; }\n}\n", fixedTexts[1]);
-        AssertCleanBuild(fixedTexts);
+        CodeFixAssert.BuildsClean(fixedTexts);
     }
 
     [Fact]
@@ -129,7 +129,7 @@ public sealed class CodeFixTests
         Assert.Equal(
             Usings + "[Grain] public sealed partial class A : Grain<S> { [Call] public int One() => 1; [Call] public int Two() => 2; [Cast] public void Three() { } }\n",
             fixedTexts[0]);
-        AssertCleanBuild(fixedTexts);
+        CodeFixAssert.BuildsClean(fixedTexts);
     }
 
     [Fact]
@@ -140,29 +140,5 @@ public sealed class CodeFixTests
         Assert.Equal(["TG0012"], new MutableStateCodeFix().FixableDiagnosticIds.ToArray());
         Assert.Equal("TypedGrains.AddPartial", AddPartialCodeFix.EquivalenceKey);
         Assert.Same(Microsoft.CodeAnalysis.CodeFixes.WellKnownFixAllProviders.BatchFixer, new MutableStateCodeFix().GetFixAllProvider());
-    }
-
-    private static async Task AssertFixAsync(
-        Microsoft.CodeAnalysis.CodeFixes.CodeFixProvider provider, string id, string key, string before, string after, bool allowCompilerErrorsBefore = false)
-    {
-        AnalysisOutcome beforeOutcome = AnalyzerHarness.Analyze(Usings + before);
-        Assert.Contains(beforeOutcome.TypedGrains, d => d.Id == id);
-        if (!allowCompilerErrorsBefore)
-        {
-            Assert.Empty(beforeOutcome.CompilerErrors.Where(d => d.Id != "CS0260"));
-        }
-
-        string[] fixedTexts = await CodeFixHarness.ApplyAsync(provider, id, key, Usings + before);
-
-        Assert.Equal(Usings + after, fixedTexts.Single());
-        AssertCleanBuild(fixedTexts);
-    }
-
-    private static void AssertCleanBuild(string[] texts)
-    {
-        AnalysisOutcome outcome = AnalyzerHarness.Analyze(texts);
-        Assert.Empty(outcome.CompilerErrors);
-        Assert.Empty(outcome.TypedGrains);
-        Assert.Empty(outcome.GeneratorDiagnostics);
     }
 }
