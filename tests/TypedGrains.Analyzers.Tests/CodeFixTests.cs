@@ -139,8 +139,10 @@ public sealed class CodeFixTests
         Assert.Equal(["TG0006"], new CastReturnsValueCodeFix().FixableDiagnosticIds.ToArray());
         Assert.Equal(["TG0012"], new MutableStateCodeFix().FixableDiagnosticIds.ToArray());
         Assert.Equal(["TG0004"], new HandlerOutsideGrainCodeFix().FixableDiagnosticIds.ToArray());
+        Assert.Equal(["TG0007"], new ByRefParameterCodeFix().FixableDiagnosticIds.ToArray());
         Assert.Equal("TypedGrains.AddPartial", AddPartialCodeFix.EquivalenceKey);
         Assert.Equal("TypedGrains.RemoveHandlerAttribute", HandlerOutsideGrainCodeFix.EquivalenceKey);
+        Assert.Equal("TypedGrains.PassByValue", ByRefParameterCodeFix.EquivalenceKey);
         Assert.Same(Microsoft.CodeAnalysis.CodeFixes.WellKnownFixAllProviders.BatchFixer, new MutableStateCodeFix().GetFixAllProvider());
     }
 }
