@@ -140,9 +140,11 @@ public sealed class CodeFixTests
         Assert.Equal(["TG0012"], new MutableStateCodeFix().FixableDiagnosticIds.ToArray());
         Assert.Equal(["TG0004"], new HandlerOutsideGrainCodeFix().FixableDiagnosticIds.ToArray());
         Assert.Equal(["TG0007"], new ByRefParameterCodeFix().FixableDiagnosticIds.ToArray());
+        Assert.Equal(["TG0013"], new BlockingWaitCodeFix().FixableDiagnosticIds.ToArray());
         Assert.Equal("TypedGrains.AddPartial", AddPartialCodeFix.EquivalenceKey);
         Assert.Equal("TypedGrains.RemoveHandlerAttribute", HandlerOutsideGrainCodeFix.EquivalenceKey);
         Assert.Equal("TypedGrains.PassByValue", ByRefParameterCodeFix.EquivalenceKey);
+        Assert.Equal("TypedGrains.AwaitBlockingWait", BlockingWaitCodeFix.EquivalenceKey);
         Assert.Same(Microsoft.CodeAnalysis.CodeFixes.WellKnownFixAllProviders.BatchFixer, new MutableStateCodeFix().GetFixAllProvider());
     }
 }
