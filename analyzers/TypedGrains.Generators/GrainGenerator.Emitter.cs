@@ -295,7 +295,7 @@ public sealed partial class GrainGenerator
             {
                 string request = RequestType(grain, handler);
                 writer.WriteLine();
-                WriteSummary(writer, handler);
+                WriteDocumentation(writer, handler);
                 string parameters = ParameterListWithDefaults(MessageArguments(handler));
                 string newRequest = NewRequest(request, handler);
                 switch (handler.Kind)
@@ -361,28 +361,36 @@ public sealed partial class GrainGenerator
             writer.CloseBlock();
         }
 
-        private static void WriteSummary(SourceWriter writer, HandlerModel handler)
+        private static void WriteDocumentation(SourceWriter writer, HandlerModel handler)
         {
-            if (!handler.Summary.IsEmpty)
+            DocumentationModel documentation = handler.Documentation;
+            if (!documentation.Summary.IsEmpty)
             {
                 writer.WriteLine("/// <summary>");
-                foreach (string line in handler.Summary)
-                {
-                    writer.WriteLine(line.Length == 0 ? "///" : "/// " + line);
-                }
-
+                WriteDocumentationLines(writer, documentation.Summary);
                 writer.WriteLine("/// </summary>");
-                return;
+            }
+            else
+            {
+                string name = "<c>" + handler.MethodName + "</c>";
+                writer.WriteLine(handler.Kind switch
+                {
+                    HandlerKind.Call => "/// <summary>Calls " + name + " on the grain and returns its reply.</summary>",
+                    HandlerKind.CallVoid => "/// <summary>Calls " + name + " on the grain and completes when its turn has committed.</summary>",
+                    HandlerKind.CallDeferred => "/// <summary>Calls " + name + " on the grain and returns the reply it sends later through its caller token.</summary>",
+                    _ => "/// <summary>Sends " + name + " to the grain without waiting for it to run.</summary>",
+                });
             }
 
-            string name = "<c>" + handler.MethodName + "</c>";
-            writer.WriteLine(handler.Kind switch
+            WriteDocumentationLines(writer, documentation.Tags);
+        }
+
+        private static void WriteDocumentationLines(SourceWriter writer, EquatableArray<string> lines)
+        {
+            foreach (string line in lines)
             {
-                HandlerKind.Call => "/// <summary>Calls " + name + " on the grain and returns its reply.</summary>",
-                HandlerKind.CallVoid => "/// <summary>Calls " + name + " on the grain and completes when its turn has committed.</summary>",
-                HandlerKind.CallDeferred => "/// <summary>Calls " + name + " on the grain and returns the reply it sends later through its caller token.</summary>",
-                _ => "/// <summary>Sends " + name + " to the grain without waiting for it to run.</summary>",
-            });
+                writer.WriteLine(line.Length == 0 ? "///" : "/// " + line);
+            }
         }
 
         private static ParameterModel[] MessageArguments(HandlerModel handler) =>

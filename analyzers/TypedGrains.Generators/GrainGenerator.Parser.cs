@@ -159,7 +159,11 @@ public sealed partial class GrainGenerator
                 CallerIndex: signature.CallerIndex,
                 IsPublic: method.DeclaredAccessibility == Accessibility.Public,
                 Parameters: new EquatableArray<ParameterModel>(parameters),
-                Summary: DocumentationSummary.Read(method, cancellationToken));
+                Documentation: DocumentationComment.Read(
+                    method,
+                    method.Parameters.Where((_, i) => i != signature.CallerIndex).Select(p => p.Name).ToArray(),
+                    returnsValue: signature.Kind != HandlerKind.Cast,
+                    cancellationToken));
         }
 
         private static ContainingTypeModel ToContainingTypeModel(INamedTypeSymbol type)

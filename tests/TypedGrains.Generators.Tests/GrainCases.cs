@@ -358,6 +358,26 @@ public static class GrainCases
 
                 /// <remarks>No summary here.</remarks>
                 [Call] public int Peek() => State;
+
+                /// <summary>Adds <paramref name="amount"/> because of <paramref name="event"/>.</summary>
+                /// <param name="amount">
+                /// How much to add;
+                /// may be <c>&lt; 0</c>.
+                /// </param>
+                /// <param name="event">Why, never <see cref="string.Empty"/>.</param>
+                /// <returns>Nothing: a cast has no reply.</returns>
+                [Cast] public void Add(int amount, string @event) => State += amount;
+
+                /// <summary>Replies through <paramref name="caller"/> once the value reaches <paramref name="target"/>.</summary>
+                /// <param name="caller">The caller token, which the reference does not take.</param>
+                /// <param name="target">The value to wait for.</param>
+                /// <returns>The value reached.</returns>
+                [Call] public void Wait(Caller<int> caller, int target) => Reply(caller, target);
+
+                /// <param name="first">The first term.</param>
+                /// <param name="second">The second term.</param>
+                /// <returns>The sum &amp; nothing &lt;else&gt;.</returns>
+                [Call] public Task<int> SumAsync(int first, int second) => Task.FromResult(first + second);
             }
             """,
 

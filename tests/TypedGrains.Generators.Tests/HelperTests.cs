@@ -1,4 +1,5 @@
 using TypedGrains.Generators.Helpers;
+using TypedGrains.Generators.Models;
 using TypedGrains.Generators.Tests.Infrastructure;
 using Xunit;
 
@@ -36,21 +37,61 @@ public sealed class HelperTests
     [Fact]
     public void SummaryReferencesBecomeCodeText()
     {
-        EquatableArray<string> lines = DocumentationSummary.ExtractSummary(
-            "<summary>\n Reads <see cref=\"T:Ns.Thing\"/> for <paramref name=\"key\"/>,\n see <seealso cref=\"Other\">the other</seealso> and <see langword=\"true\"/>.\n</summary>");
+        DocumentationModel documentation = DocumentationComment.Extract(
+            "<summary>\n Reads <see cref=\"T:Ns.Thing\"/> for <paramref name=\"key\"/>,\n see <seealso cref=\"Other\">the other</seealso> and <see langword=\"true\"/>.\n</summary>",
+            [],
+            returnsValue: true);
 
         Assert.Equal(
             ["Reads <c>Ns.Thing</c> for <c>key</c>,", "see the other and <see langword=\"true\" />."],
-            lines);
+            documentation.Summary);
+        Assert.True(documentation.Tags.IsEmpty);
+    }
+
+    [Fact]
+    public void ParamrefToAKeptParameterStaysALink()
+    {
+        DocumentationModel documentation = DocumentationComment.Extract(
+            "<summary>Uses <paramref name=\"@class\"/> and <paramref name=\"caller\"/>.</summary>",
+            ["class"],
+            returnsValue: false);
+
+        Assert.Equal(["Uses <paramref name=\"class\" /> and <c>caller</c>."], documentation.Summary);
+    }
+
+    [Fact]
+    public void ParamTagsFollowTheGeneratedParametersAndMissingOnesAreFilledIn()
+    {
+        DocumentationModel documentation = DocumentationComment.Extract(
+            "<param name=\"typo\">Gone.</param>\n<param name=\"caller\">Gone too.</param>\n<param name=\"third\">Third.</param>\n<param name=\"second\">\n  Two\n  lines.\n</param>\n<param name=\"second\">Duplicate.</param>\n<returns>The <see cref=\"M:X.Y\"/>.</returns>",
+            ["first", "second", "third"],
+            returnsValue: true);
+
+        Assert.True(documentation.Summary.IsEmpty);
+        Assert.Equal(
+            ["<param name=\"first\">The <c>first</c> argument.</param>", "<param name=\"second\">", "Two", "lines.", "</param>", "<param name=\"third\">Third.</param>", "<returns>The <c>X.Y</c>.</returns>"],
+            documentation.Tags);
+    }
+
+    [Fact]
+    public void ReturnsIsDroppedWhenTheMethodReturnsNothingAndUnknownParamsAddNothing()
+    {
+        DocumentationModel documentation = DocumentationComment.Extract(
+            "<summary>S.</summary><param name=\"other\">O.</param><param name=\"first\"> </param><returns>R.</returns>",
+            ["first"],
+            returnsValue: false);
+
+        Assert.Equal(["S."], documentation.Summary);
+        Assert.True(documentation.Tags.IsEmpty);
     }
 
     [Theory]
     [InlineData("<summary>unclosed")]
     [InlineData("<remarks>no summary</remarks>")]
     [InlineData("<summary>   </summary>")]
-    public void MissingOrMalformedSummaryIsEmpty(string comment)
+    public void MissingOrMalformedDocumentationIsEmpty(string comment)
     {
-        Assert.True(DocumentationSummary.ExtractSummary(comment).IsEmpty);
+        Assert.True(DocumentationComment.Extract(comment, ["value"], returnsValue: true).IsEmpty);
     }
 
     [Fact]

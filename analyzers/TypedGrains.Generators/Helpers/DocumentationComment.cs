@@ -7,18 +7,28 @@ using System.Xml;
 using System.Xml.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using TypedGrains.Generators.Models;
 
 namespace TypedGrains.Generators.Helpers;
 
 /// <summary>
-/// Reads the <c>&lt;summary&gt;</c> of a member's <c>///</c> (or <c>/** */</c>) doc comment from its syntax, so the
-/// result does not depend on the project's documentation mode. References that may not resolve where the text is
-/// copied (<c>cref</c>, <c>paramref</c>, <c>typeparamref</c>) become <c>&lt;c&gt;</c> text.
+/// Reads the doc comment of a handler from its syntax (<c>///</c> or <c>/** */</c>), so the result does not depend on
+/// the project's documentation mode, and keeps what its generated reference method can show: the
+/// <c>&lt;summary&gt;</c>, the <c>&lt;param&gt;</c> of each parameter the method keeps, and the <c>&lt;returns&gt;</c>.
+/// References that may not resolve where the text is copied (<c>cref</c>, and <c>paramref</c> to a parameter the
+/// method does not have) become <c>&lt;c&gt;</c> text.
 /// </summary>
-internal static class DocumentationSummary
+internal static class DocumentationComment
 {
-    /// <summary>The summary lines of <paramref name="symbol"/>, or an empty array when it has none or it is malformed.</summary>
-    public static EquatableArray<string> Read(ISymbol symbol, CancellationToken cancellationToken)
+    /// <summary>
+    /// The documentation of <paramref name="symbol"/> for a generated method with the parameters
+    /// <paramref name="parameterNames"/>; empty when it has none or its comment is malformed.
+    /// </summary>
+    /// <param name="symbol">The documented handler.</param>
+    /// <param name="parameterNames">The parameter names of the generated method, in order, without <c>@</c>.</param>
+    /// <param name="returnsValue">Whether the generated method returns something its <c>&lt;returns&gt;</c> can describe.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    public static DocumentationModel Read(ISymbol symbol, IReadOnlyList<string> parameterNames, bool returnsValue, CancellationToken cancellationToken)
     {
         foreach (SyntaxReference reference in symbol.DeclaringSyntaxReferences)
         {
@@ -28,18 +38,21 @@ internal static class DocumentationSummary
                 continue;
             }
 
-            EquatableArray<string> lines = ExtractSummary(comment);
-            if (!lines.IsEmpty)
+            DocumentationModel documentation = Extract(comment, parameterNames, returnsValue);
+            if (!documentation.IsEmpty)
             {
-                return lines;
+                return documentation;
             }
         }
 
-        return EquatableArray<string>.Empty;
+        return DocumentationModel.Empty;
     }
 
-    /// <summary>The summary lines of the doc comment text <paramref name="comment"/> (without comment markers).</summary>
-    public static EquatableArray<string> ExtractSummary(string comment)
+    /// <summary>The documentation in the doc comment text <paramref name="comment"/> (without comment markers).</summary>
+    /// <param name="comment">The XML of the comment.</param>
+    /// <param name="parameterNames">The parameter names of the generated method, in order, without <c>@</c>.</param>
+    /// <param name="returnsValue">Whether to keep the <c>&lt;returns&gt;</c>.</param>
+    public static DocumentationModel Extract(string comment, IReadOnlyList<string> parameterNames, bool returnsValue)
     {
         XElement root;
         try
@@ -48,17 +61,60 @@ internal static class DocumentationSummary
         }
         catch (XmlException)
         {
-            return EquatableArray<string>.Empty;
+            return DocumentationModel.Empty;
         }
 
-        XElement? summary = root.Element("summary");
-        if (summary is null)
+        string[] summary = ContentLines(root.Element("summary"), parameterNames);
+        var tags = new List<string>();
+
+        // The <param> of each parameter the generated method has, in its order; tags for other names (the caller
+        // token, a typo) would warn in the generated file (CS1572), and so would a partial set (CS1573): when the
+        // handler documents some parameters, the others get a plain description.
+        var documented = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        foreach (XElement param in root.Elements("param"))
         {
-            return EquatableArray<string>.Empty;
+            string name = ((string?)param.Attribute("name") ?? string.Empty).Trim().TrimStart('@');
+            if (!documented.ContainsKey(name) && parameterNames.Contains(name, StringComparer.Ordinal))
+            {
+                string[] lines = ContentLines(param, parameterNames);
+                if (lines.Length > 0)
+                {
+                    documented.Add(name, lines);
+                }
+            }
+        }
+
+        if (documented.Count > 0)
+        {
+            foreach (string name in parameterNames)
+            {
+                string[] lines = documented.TryGetValue(name, out string[]? text) ? text : ["The <c>" + name + "</c> argument."];
+                AddTag(tags, "<param name=\"" + name + "\">", "</param>", lines);
+            }
+        }
+
+        if (returnsValue)
+        {
+            string[] returns = ContentLines(root.Element("returns"), parameterNames);
+            if (returns.Length > 0)
+            {
+                AddTag(tags, "<returns>", "</returns>", returns);
+            }
+        }
+
+        return new DocumentationModel(new EquatableArray<string>(summary), new EquatableArray<string>(tags.ToArray()));
+    }
+
+    /// <summary>The trimmed lines inside <paramref name="element"/>, without leading and trailing empty lines.</summary>
+    private static string[] ContentLines(XElement? element, IReadOnlyList<string> parameterNames)
+    {
+        if (element is null)
+        {
+            return [];
         }
 
         var text = new StringBuilder();
-        foreach (XNode node in Sanitize(summary.Nodes()))
+        foreach (XNode node in Sanitize(element.Nodes(), parameterNames))
         {
             text.Append(node.ToString(SaveOptions.DisableFormatting));
         }
@@ -78,7 +134,21 @@ internal static class DocumentationSummary
             lines.RemoveAt(lines.Count - 1);
         }
 
-        return new EquatableArray<string>(lines.ToArray());
+        return lines.ToArray();
+    }
+
+    /// <summary>Adds a tag on one line when its text is one line, otherwise with the text on lines of their own.</summary>
+    private static void AddTag(List<string> tags, string open, string close, string[] lines)
+    {
+        if (lines.Length == 1)
+        {
+            tags.Add(open + lines[0] + close);
+            return;
+        }
+
+        tags.Add(open);
+        tags.AddRange(lines);
+        tags.Add(close);
     }
 
     private static string? ReadDocComment(SyntaxNode node)
@@ -128,7 +198,7 @@ internal static class DocumentationSummary
     private static bool IsTripleSlash(string content) =>
         content.StartsWith("///", StringComparison.Ordinal) && !content.StartsWith("////", StringComparison.Ordinal);
 
-    private static IEnumerable<XNode> Sanitize(IEnumerable<XNode> nodes)
+    private static IEnumerable<XNode> Sanitize(IEnumerable<XNode> nodes, IReadOnlyList<string> parameterNames)
     {
         foreach (XNode node in nodes)
         {
@@ -139,32 +209,39 @@ internal static class DocumentationSummary
             }
 
             string name = element.Name.LocalName;
+            string? target = (string?)element.Attribute("name");
+            if (name == "paramref" && target is not null && parameterNames.Contains(target.Trim().TrimStart('@'), StringComparer.Ordinal))
+            {
+                yield return new XElement("paramref", new XAttribute("name", target.Trim().TrimStart('@')));
+                continue;
+            }
+
             bool isReference = name is "see" or "seealso" or "paramref" or "typeparamref" || element.Attribute("cref") is not null;
             if (isReference && element.Attribute("langword") is null && element.Attribute("href") is null)
             {
                 if (element.Nodes().Any())
                 {
-                    foreach (XNode child in Sanitize(element.Nodes()))
+                    foreach (XNode child in Sanitize(element.Nodes(), parameterNames))
                     {
                         yield return child;
                     }
                 }
                 else
                 {
-                    string target = (string?)element.Attribute("cref") ?? (string?)element.Attribute("name") ?? string.Empty;
-                    if (target.Length > 2 && target[1] == ':')
+                    string text = (string?)element.Attribute("cref") ?? target ?? string.Empty;
+                    if (text.Length > 2 && text[1] == ':')
                     {
-                        target = target.Substring(2);
+                        text = text.Substring(2);
                     }
 
-                    yield return new XElement("c", target);
+                    yield return new XElement("c", text);
                 }
 
                 continue;
             }
 
             var copy = new XElement(element.Name, element.Attributes());
-            copy.Add(Sanitize(element.Nodes()).ToArray());
+            copy.Add(Sanitize(element.Nodes(), parameterNames).ToArray());
             yield return copy;
         }
     }

@@ -12,7 +12,7 @@ namespace TypedGrains.Generators.Models;
 /// <param name="CallerIndex">The position of the <c>Caller&lt;T&gt;</c> parameter of a deferred handler, otherwise -1.</param>
 /// <param name="IsPublic">Whether the handler is public (otherwise internal).</param>
 /// <param name="Parameters">All parameters in declaration order, including the caller token.</param>
-/// <param name="Summary">The lines of the handler's own <c>&lt;summary&gt;</c>, empty when it has none.</param>
+/// <param name="Documentation">What the handler's doc comment gives its reference method.</param>
 internal sealed record HandlerModel(
     string Name,
     string MethodName,
@@ -23,4 +23,4 @@ internal sealed record HandlerModel(
     int CallerIndex,
     bool IsPublic,
     EquatableArray<ParameterModel> Parameters,
-    EquatableArray<string> Summary);
+    DocumentationModel Documentation);

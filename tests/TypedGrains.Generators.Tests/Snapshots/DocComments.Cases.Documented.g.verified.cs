@@ -16,6 +16,36 @@ namespace Cases
         [global::System.CodeDom.Compiler.GeneratedCode("TypedGrains.Generators", "{version}")]
         public static class Requests
         {
+            /// <summary>The request message of <c>Add</c>.</summary>
+            public readonly struct Add : global::TypedGrains.IGrainRequest<global::Cases.Documented>
+            {
+                /// <summary>Creates the message with the handler's arguments.</summary>
+                public Add(int amount, string @event)
+                {
+                    this.amount = amount;
+                    this.@event = @event;
+                }
+
+                /// <summary>The <c>amount</c> argument.</summary>
+                public readonly int amount;
+
+                /// <summary>The <c>event</c> argument.</summary>
+                public readonly string @event;
+
+                /// <inheritdoc/>
+                public static uint MethodId => 0xD52AE9EDu;
+
+                /// <inheritdoc/>
+                public static string MethodName => "Add";
+
+                /// <inheritdoc/>
+                public global::System.Threading.Tasks.ValueTask InvokeAsync(global::Cases.Documented grain)
+                {
+                    grain.Add(this.amount, this.@event);
+                    return default;
+                }
+            }
+
             /// <summary>The request message of <c>Get</c>.</summary>
             public readonly struct Get : global::TypedGrains.IGrainRequest<global::Cases.Documented, int>
             {
@@ -69,6 +99,59 @@ namespace Cases
                 public global::System.Threading.Tasks.ValueTask<int> InvokeAsync(global::Cases.Documented grain)
                     => new global::System.Threading.Tasks.ValueTask<int>(grain.Peek());
             }
+
+            /// <summary>The request message of <c>SumAsync</c>.</summary>
+            public readonly struct SumAsync : global::TypedGrains.IGrainRequest<global::Cases.Documented, int>
+            {
+                /// <summary>Creates the message with the handler's arguments.</summary>
+                public SumAsync(int first, int second)
+                {
+                    this.first = first;
+                    this.second = second;
+                }
+
+                /// <summary>The <c>first</c> argument.</summary>
+                public readonly int first;
+
+                /// <summary>The <c>second</c> argument.</summary>
+                public readonly int second;
+
+                /// <inheritdoc/>
+                public static uint MethodId => 0x41A422B7u;
+
+                /// <inheritdoc/>
+                public static string MethodName => "SumAsync";
+
+                /// <inheritdoc/>
+                public global::System.Threading.Tasks.ValueTask<int> InvokeAsync(global::Cases.Documented grain)
+                    => new global::System.Threading.Tasks.ValueTask<int>(grain.SumAsync(this.first, this.second));
+            }
+
+            /// <summary>The request message of <c>Wait</c>.</summary>
+            public readonly struct Wait : global::TypedGrains.IDeferredGrainRequest<global::Cases.Documented, int>
+            {
+                /// <summary>Creates the message with the handler's arguments.</summary>
+                public Wait(int target)
+                {
+                    this.target = target;
+                }
+
+                /// <summary>The <c>target</c> argument.</summary>
+                public readonly int target;
+
+                /// <inheritdoc/>
+                public static uint MethodId => 0xAB297449u;
+
+                /// <inheritdoc/>
+                public static string MethodName => "Wait";
+
+                /// <inheritdoc/>
+                public global::System.Threading.Tasks.ValueTask InvokeAsync(global::Cases.Documented grain, global::TypedGrains.Caller<int> caller)
+                {
+                    grain.Wait(caller, this.target);
+                    return default;
+                }
+            }
         }
 
         /// <summary>Typed casts to this grain itself, sent when the current turn commits.</summary>
@@ -78,6 +161,10 @@ namespace Cases
             private readonly global::Cases.Documented _grain;
 
             internal SelfCasts(global::Cases.Documented grain) => _grain = grain;
+
+            /// <summary>Casts <c>Add</c> to this grain when the current turn commits.</summary>
+            public void Add(int amount, string @event)
+                => this._grain.AddSelfCast(new global::TypedGrains.SelfCast<global::Cases.Documented, global::Cases.Documented.Requests.Add>(new global::Cases.Documented.Requests.Add(amount, @event)));
 
             /// <summary>Casts <c>Increment</c> to this grain when the current turn commits.</summary>
             public void Increment()
@@ -107,6 +194,9 @@ namespace Cases
             {
                 switch (methodId)
                 {
+                    case 0xD52AE9EDu:
+                        visitor.Cast<global::Cases.Documented.Requests.Add>(new global::Cases.Documented.Requests.Add(arguments.Read<int>(), arguments.Read<string>()));
+                        return;
                     case 0xEA0E392Du:
                         visitor.Call<global::Cases.Documented.Requests.Get, int>(new global::Cases.Documented.Requests.Get(arguments.Read<int>()));
                         return;
@@ -115,6 +205,12 @@ namespace Cases
                         return;
                     case 0xEEF8B8D1u:
                         visitor.Call<global::Cases.Documented.Requests.Peek, int>(new global::Cases.Documented.Requests.Peek());
+                        return;
+                    case 0x41A422B7u:
+                        visitor.Call<global::Cases.Documented.Requests.SumAsync, int>(new global::Cases.Documented.Requests.SumAsync(arguments.Read<int>(), arguments.Read<int>()));
+                        return;
+                    case 0xAB297449u:
+                        visitor.CallDeferred<global::Cases.Documented.Requests.Wait, int>(new global::Cases.Documented.Requests.Wait(arguments.Read<int>()));
                         return;
                     default:
                         throw UnknownMethod(methodId);
@@ -142,10 +238,22 @@ namespace Cases
         private global::TypedGrains.IGrainRuntime Runtime => _runtime ?? throw new global::TypedGrains.UnboundReferenceException(Id);
 
         /// <summary>
+        /// Adds <paramref name="amount" /> because of <paramref name="event" />.
+        /// </summary>
+        /// <param name="amount">
+        /// How much to add;
+        /// may be <c>&lt; 0</c>.
+        /// </param>
+        /// <param name="event">Why, never <c>string.Empty</c>.</param>
+        public void Add(int amount, string @event)
+            => this.Runtime.Cast<global::Cases.Documented, global::Cases.Documented.Requests.Add>(this.Id, new global::Cases.Documented.Requests.Add(amount, @event));
+
+        /// <summary>
         /// Returns the current value of the <c>Documented</c> grain,
-        /// scaled by <c>factor</c> (see the maximum).
+        /// scaled by <paramref name="factor" /> (see the maximum).
         /// Never <see langword="null" />.
         /// </summary>
+        /// <param name="factor">The factor.</param>
         public global::System.Threading.Tasks.ValueTask<int> Get(int factor)
             => this.Runtime.CallAsync<global::Cases.Documented, global::Cases.Documented.Requests.Get, int>(this.Id, new global::Cases.Documented.Requests.Get(factor));
 
@@ -158,6 +266,21 @@ namespace Cases
         /// <summary>Calls <c>Peek</c> on the grain and returns its reply.</summary>
         public global::System.Threading.Tasks.ValueTask<int> Peek()
             => this.Runtime.CallAsync<global::Cases.Documented, global::Cases.Documented.Requests.Peek, int>(this.Id, new global::Cases.Documented.Requests.Peek());
+
+        /// <summary>Calls <c>SumAsync</c> on the grain and returns its reply.</summary>
+        /// <param name="first">The first term.</param>
+        /// <param name="second">The second term.</param>
+        /// <returns>The sum &amp; nothing &lt;else&gt;.</returns>
+        public global::System.Threading.Tasks.ValueTask<int> SumAsync(int first, int second)
+            => this.Runtime.CallAsync<global::Cases.Documented, global::Cases.Documented.Requests.SumAsync, int>(this.Id, new global::Cases.Documented.Requests.SumAsync(first, second));
+
+        /// <summary>
+        /// Replies through <c>caller</c> once the value reaches <paramref name="target" />.
+        /// </summary>
+        /// <param name="target">The value to wait for.</param>
+        /// <returns>The value reached.</returns>
+        public global::System.Threading.Tasks.ValueTask<int> Wait(int target)
+            => this.Runtime.CallDeferredAsync<global::Cases.Documented, global::Cases.Documented.Requests.Wait, int>(this.Id, new global::Cases.Documented.Requests.Wait(target));
 
         /// <summary>Whether <paramref name="other"/> names the same grain.</summary>
         public bool Equals(global::Cases.DocumentedRef other) => Id.Equals(other.Id);

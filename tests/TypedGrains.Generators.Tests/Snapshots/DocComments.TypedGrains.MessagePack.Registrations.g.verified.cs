@@ -13,9 +13,12 @@ namespace TypedGrains.Generated.MessagePack.TestGrains
         #pragma warning restore CA2255
         internal static void Register()
         {
+            global::TypedGrains.Serialization.MessagePackFormatters.Register<global::Cases.Documented.Requests.Add>(DocumentedAddRequestFormatter_59327530.Instance);
             global::TypedGrains.Serialization.MessagePackFormatters.Register<global::Cases.Documented.Requests.Get>(DocumentedGetRequestFormatter_E89D0A2B.Instance);
             global::TypedGrains.Serialization.MessagePackFormatters.Register<global::Cases.Documented.Requests.Increment>(DocumentedIncrementRequestFormatter_8A8966AA.Instance);
             global::TypedGrains.Serialization.MessagePackFormatters.Register<global::Cases.Documented.Requests.Peek>(DocumentedPeekRequestFormatter_1186AC32.Instance);
+            global::TypedGrains.Serialization.MessagePackFormatters.Register<global::Cases.Documented.Requests.SumAsync>(DocumentedSumAsyncRequestFormatter_339FD1F8.Instance);
+            global::TypedGrains.Serialization.MessagePackFormatters.Register<global::Cases.Documented.Requests.Wait>(DocumentedWaitRequestFormatter_3FD22A24.Instance);
         }
     }
 }
