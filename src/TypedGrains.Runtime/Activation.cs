@@ -56,7 +56,7 @@ internal sealed class Activation<TGrain> : ActivationBase, IThreadPoolWorkItem
         // per message while the mailbox is busy.
         if (Volatile.Read(ref _status) == Idle && Interlocked.CompareExchange(ref _status, Scheduled, Idle) == Idle)
         {
-            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: true);
+            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: envelope.SenderWaits);
         }
 
         return true;
@@ -183,8 +183,8 @@ internal sealed class Activation<TGrain> : ActivationBase, IThreadPoolWorkItem
 
     private async ValueTask SaveThenApplyAsync(GrainActions actions)
     {
-        // A failed write throws to the turn's envelope, which fails its caller and then ends the activation
-        // (EndAfterFailedCommit): unacknowledged state must not survive, the next message reloads from storage.
+        // A failed write throws to the turn's envelope, which ends the activation around failing its caller
+        // (see TurnEnvelope.FailCommit): unacknowledged state must not survive, the next message reloads from storage.
         _etag = await _provider!.WriteAsync(Id, _lifecycle.ExportState(), _codec!, _etag).ConfigureAwait(false);
         Apply(actions);
     }
@@ -227,25 +227,42 @@ internal sealed class Activation<TGrain> : ActivationBase, IThreadPoolWorkItem
     }
 
     /// <summary>Ends the activation after its turn's save (or commit) failed; see <see cref="TurnEnvelope{TGrain}"/>.</summary>
-    public void EndAfterFailedCommit(Exception cause)
-    {
-        // A stateless worker has no stored state that could be stale, so a failed commit (in practice a refused save,
-        // which RefuseSave rolled back like a throwing handler) does not end it: the activation keeps serving.
-        if (!Table.IsStatelessWorker)
-        {
-            End(cause);
-        }
-    }
+    /// <summary>
+    /// First step of ending after a failed commit: takes the activation out of the directory so that no new message
+    /// reaches it, without failing anyone yet. Returns <c>false</c> when the activation does not end: it had already
+    /// ended, or it is a stateless worker, which has no stored state that could be stale (in practice its failed commit
+    /// is a refused save, which <see cref="RefuseSave"/> rolled back like a throwing handler), so it keeps serving.
+    /// </summary>
+    public bool WithdrawAfterFailedCommit() => !Table.IsStatelessWorker && Withdraw();
+
+    /// <summary>
+    /// Second step, after the failed turn's own caller got the error: fails the other waiting callers and reports the
+    /// end. Between the two steps the caller sees the error only once the grain is no longer active.
+    /// </summary>
+    public void FinishEndAfterFailedCommit(Exception cause) => Finish(cause);
 
     private void End(Exception? cause)
     {
+        if (Withdraw())
+        {
+            Finish(cause);
+        }
+    }
+
+    private bool Withdraw()
+    {
         if (_ended)
         {
-            return;
+            return false;
         }
 
         _ended = true;
         _runtime.Remove(this);
+        return true;
+    }
+
+    private void Finish(Exception? cause)
+    {
         _runtime.PendingCallers.FailAllOf(this, new GrainDeactivatedException(Id, cause));
         _runtime.OnActivationEnded(Id);
     }

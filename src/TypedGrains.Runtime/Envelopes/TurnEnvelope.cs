@@ -88,12 +88,17 @@ internal abstract class TurnEnvelope<TGrain> : Envelope<TGrain>
     }
 
     /// <summary>
-    /// The save failed: this turn's caller gets the storage error itself, then the activation ends (its other waiting
-    /// callers get <see cref="GrainDeactivatedException"/>) so that the next message reloads the last saved state.
+    /// The save failed: the activation leaves the directory first (so a caller that sees the error also sees the grain
+    /// inactive), then this turn's caller gets the storage error itself, then the activation's other waiting callers
+    /// get <see cref="GrainDeactivatedException"/>. The next message reloads the last saved state.
     /// </summary>
     private void FailCommit(Activation<TGrain> activation, Exception error)
     {
+        var ending = activation.WithdrawAfterFailedCommit();
         Fail(error);
-        activation.EndAfterFailedCommit(error);
+        if (ending)
+        {
+            activation.FinishEndAfterFailedCommit(error);
+        }
     }
 }
