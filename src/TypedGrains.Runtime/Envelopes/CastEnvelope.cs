@@ -12,6 +12,8 @@ internal sealed class CastEnvelope<TGrain, TRequest> : TurnEnvelope<TGrain>
     private InProcessRuntime? _runtime;
     private GrainId _grain;
 
+    public override bool SenderWaits => false;
+
     public static void Send(InProcessRuntime runtime, GrainId grain, in TRequest request)
     {
         var envelope = EnvelopePool<CastEnvelope<TGrain, TRequest>>.Rent();

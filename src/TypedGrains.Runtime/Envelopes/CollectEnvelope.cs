@@ -18,6 +18,8 @@ internal sealed class CollectEnvelope<TGrain> : Envelope<TGrain>
 
     public override bool NeedsState => false;
 
+    public override bool SenderWaits => false;
+
     public override ValueTask RunAsync(Activation<TGrain> activation)
     {
         activation.CollectIfIdle(_turnsWhenIdle);

@@ -13,6 +13,14 @@ internal abstract class Envelope<TGrain>
     /// <summary>Whether the message must follow the grain to a new activation when this one ends.</summary>
     public virtual bool FollowsGrain => true;
 
+    /// <summary>
+    /// Whether the sender waits for this message's outcome. A waiting sender's thread is about to be free, so the
+    /// mailbox is scheduled on that thread's local queue (the turn and the reply then stay on one core); a sender
+    /// that goes on (a cast) keeps its thread, so the mailbox goes to the shared queue where an idle core takes it
+    /// at once instead of stealing it.
+    /// </summary>
+    public virtual bool SenderWaits => true;
+
     /// <summary>Whether the activation must have loaded its state before the message runs.</summary>
     public virtual bool NeedsState => true;
 
