@@ -161,8 +161,14 @@ public sealed class DefaultValueTests
         System.Globalization.CultureInfo culture = System.Globalization.CultureInfo.CurrentCulture;
         try
         {
-            // A culture with a decimal comma and a different minus sign must not leak into the text.
-            System.Globalization.CultureInfo.CurrentCulture = new System.Globalization.CultureInfo("sv-SE");
+            // A culture with a decimal comma and a different minus sign must not leak into the text (built by hand,
+            // so the test does not depend on the machine's culture data).
+            var skewed = (System.Globalization.CultureInfo)System.Globalization.CultureInfo.InvariantCulture.Clone();
+            skewed.NumberFormat.NumberDecimalSeparator = ",";
+            skewed.NumberFormat.NegativeSign = "\u2212";
+            skewed.NumberFormat.PositiveInfinitySymbol = "oo";
+            skewed.NumberFormat.NaNSymbol = "nope";
+            System.Globalization.CultureInfo.CurrentCulture = skewed;
             actual = DefaultValueLiteral.FormatConstant(value);
         }
         finally
