@@ -12,8 +12,9 @@ using TypedGrains.Analyzers;
 namespace TypedGrains.CodeFixes;
 
 /// <summary>
-/// Converts a mutable state class (TG0012) into a record with init-only properties and readonly fields. Offered when the
-/// state is one class declaration in source deriving from <c>object</c> (or already a record).
+/// Converts a mutable state class (TG0012) into a record with init-only properties: setters become <c>init</c>, fields
+/// the serializer writes become init-only properties (keeping the layout), other fields become readonly. Offered when
+/// the state is one class declaration in source deriving from <c>object</c> (or already a record).
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(MutableStateCodeFix)), Shared]
 public sealed class MutableStateCodeFix : CodeFixProvider
