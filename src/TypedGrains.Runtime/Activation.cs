@@ -75,7 +75,7 @@ internal sealed class Activation<TGrain> : ActivationBase, IThreadPoolWorkItem
         // Nobody else schedules a Scheduled mailbox, and an activation only ends from its own mailbox, so an envelope
         // that meets an ended activation is routed again by Run like any message queued behind the end.
         _queue.Enqueue(envelope);
-        ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: true);
+        ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: envelope.SenderWaits);
     }
 
     public override void RequestCollection(int turns) => TryPost(new CollectEnvelope<TGrain>(turns));
@@ -226,7 +226,6 @@ internal sealed class Activation<TGrain> : ActivationBase, IThreadPoolWorkItem
         }
     }
 
-    /// <summary>Ends the activation after its turn's save (or commit) failed; see <see cref="TurnEnvelope{TGrain}"/>.</summary>
     /// <summary>
     /// First step of ending after a failed commit: takes the activation out of the directory so that no new message
     /// reaches it, without failing anyone yet. Returns <c>false</c> when the activation does not end: it had already
