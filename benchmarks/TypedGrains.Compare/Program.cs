@@ -10,18 +10,22 @@ using TypedGrains.Compare;
 using TypedGrains.Compare.Implementations;
 using TypedGrains.Compare.Workloads;
 
-// dotnet run -c Release --project benchmarks/TypedGrains.Compare -- [--quick] [--json FILE] [--only WORKLOAD]
+// dotnet run -c Release --project benchmarks/TypedGrains.Compare -- [--quick] [--json FILE] [--only WORKLOAD] [--impl NAME]
 var quick = args.Contains("--quick");
 var jsonPath = OptionValue("--json");
 var only = OptionValue("--only");
+var onlyImplementation = OptionValue("--impl");
 var scale = quick ? Scale.Quick : Scale.Full;
 
-IActorImplementation[] implementations = [new TypedGrainsActors(), new ChannelActors(), new ActionBlockActors()];
+IActorImplementation[] allImplementations = [new TypedGrainsActors(), new ChannelActors(), new ActionBlockActors()];
+var implementations = allImplementations.Where(i => onlyImplementation is null || i.Name == onlyImplementation).ToArray();
 IWorkload[] allWorkloads = [new SequentialCalls(scale), new ConcurrentCalls(scale), new Casts(scale), new Activations(scale)];
 var workloads = allWorkloads.Where(w => only is null || w.Name == only).ToArray();
-if (workloads.Length == 0)
+if (workloads.Length == 0 || implementations.Length == 0)
 {
-    Console.Error.WriteLine($"Unknown workload '{only}'; choose one of: {string.Join(", ", allWorkloads.Select(w => w.Name))}.");
+    Console.Error.WriteLine(
+        $"Unknown workload '{only}' or implementation '{onlyImplementation}'; workloads: {string.Join(", ", allWorkloads.Select(w => w.Name))}; " +
+        $"implementations: {string.Join(", ", allImplementations.Select(i => i.Name))}.");
     return 2;
 }
 
