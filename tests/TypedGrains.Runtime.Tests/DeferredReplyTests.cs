@@ -1,6 +1,7 @@
 using System;
 using System.Threading.Tasks;
 using TypedGrains.Runtime.Tests.Grains;
+using TypedGrains.Runtime.Tests.Support;
 using Xunit;
 
 namespace TypedGrains.Runtime.Tests;
@@ -51,5 +52,33 @@ public sealed class DeferredReplyTests
 
         var error = await Assert.ThrowsAsync<GrainDeactivatedException>(() => waiting);
         Assert.Equal(barrier.Id, error.Grain);
+    }
+
+    [Fact]
+    public async Task Deferred_replies_sent_by_a_saving_turn_are_released_only_after_the_save_completes()
+    {
+        var storage = new ControllableStateProvider();
+        using var grains = new InProcessRuntime(new InProcessRuntimeOptions { DefaultProvider = storage });
+        var barrier = grains.BarrierGrain(4);
+        var first = barrier.ArriveAndSave().AsTask();
+        var second = barrier.ArriveAndSave().AsTask();
+        Assert.Equal(2, await barrier.WaitingCount());
+        var writesBefore = storage.Writes;
+        storage.HoldWrites();
+
+        // The third arrival replies to all three callers (two of them from earlier turns) and saves.
+        var third = barrier.ArriveAndSave().AsTask();
+        await storage.WriteStarted.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.False(first.IsCompleted);
+        Assert.False(second.IsCompleted);
+        Assert.False(third.IsCompleted);
+        Assert.Equal(writesBefore, storage.Writes);
+
+        storage.ReleaseWrites();
+        Assert.Equal(1, await first.WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Equal(1, await second.WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Equal(1, await third.WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Equal(writesBefore + 1, storage.Writes);
     }
 }

@@ -27,7 +27,7 @@ public sealed class LifetimeTests
         Assert.Equal(1, ProbeGrain.Activations[key]);
 
         clock.Advance(TimeSpan.FromMinutes(16));
-        Assert.Equal(probe.Id, await ended.Task);
+        Assert.Equal(probe.Id, await ended.Task.WaitAsync(TimeSpan.FromSeconds(30)));
         Assert.Equal(0, grains.ActivationCount);
 
         await probe.Touch();
@@ -50,7 +50,7 @@ public sealed class LifetimeTests
 
         clock.Advance(TimeSpan.FromSeconds(40));
 
-        Assert.Equal(counter.Id, await ended.Task);
+        Assert.Equal(counter.Id, await ended.Task.WaitAsync(TimeSpan.FromSeconds(30)));
         Assert.Equal(9, await counter.Get());
     }
 

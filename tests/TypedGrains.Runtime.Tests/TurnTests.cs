@@ -48,7 +48,7 @@ public sealed class TurnTests
         storage.HoldWrites();
 
         var reply = counter.Add(3).AsTask();
-        await storage.WriteStarted.Task;
+        await storage.WriteStarted.Task.WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.False(reply.IsCompleted);
         Assert.Equal(0, storage.Writes);
@@ -88,7 +88,7 @@ public sealed class TurnTests
         var counter = grains.CounterGrain("failing-cast");
 
         counter.FailCast();
-        var (grain, error) = await failed.Task;
+        var (grain, error) = await failed.Task.WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.Equal(counter.Id, grain);
         Assert.IsType<InvalidOperationException>(error);

@@ -30,6 +30,14 @@ public sealed partial class BarrierGrain : Grain<BarrierState>
         State = State with { Waiting = ImmutableList<Caller<int>>.Empty, Generation = generation };
     }
 
+    /// <summary>Like <see cref="Arrive"/>, and saves: the last arrival's replies to every waiting caller must wait for its save.</summary>
+    [Call]
+    public void ArriveAndSave(Caller<int> caller)
+    {
+        Arrive(caller);
+        SaveState();
+    }
+
     [Call]
     public int WaitingCount() => State.WaitingCallers.Count;
 
