@@ -144,6 +144,15 @@ public static class DiagnosticDescriptors
         DiagnosticSeverity.Warning,
         "A call handler that takes a Caller<T> promises a reply later. Reply to the token, keep it in state to reply in a later turn, or pass it on.");
 
+    /// <summary>TG0016: stored state on a stateless-worker grain.</summary>
+    public static readonly DiagnosticDescriptor StatelessWorkerState = Create(
+        DiagnosticIds.StatelessWorkerState,
+        "Stateless worker keeps no stored state",
+        "Grain '{0}' is a stateless worker, which keeps no stored state: {1}; move the state to a grain with another placement",
+        DiagnosticCategories.Reliability,
+        DiagnosticSeverity.Error,
+        "A [Grain(Placement = Placement.StatelessWorker)] grain runs as several activations per id that never read or write a state provider. The runtime refuses a worker that names a Provider when it starts, and fails every turn that calls SaveState() with InvalidOperationException. Keep identity-bound state in a grain with another placement.");
+
     /// <summary>TG0100: a type the generated MessagePack formatters cannot handle (text shared with the generator).</summary>
     public static readonly DiagnosticDescriptor UnsupportedSerializableType = Create(
         DiagnosticIds.UnsupportedSerializableType,

@@ -48,6 +48,9 @@ public static class DiagnosticIds
     /// <summary>A deferred call handler neither replies to nor keeps its caller token.</summary>
     public const string CallerDropped = "TG0015";
 
+    /// <summary>A stateless-worker grain names a state provider or calls <c>SaveState()</c>.</summary>
+    public const string StatelessWorkerState = "TG0016";
+
     /// <summary>A grain state, handler argument or reply reaches a type the generated serializers do not support.</summary>
     public const string UnsupportedSerializableType = TypedGrains.Generators.SerializationDiagnostic.Id;
 }

@@ -68,6 +68,9 @@ internal static class DiagnosticCases
         ("UnsupportedArgument", "TG0100", "[Grain] public sealed partial class G : Grain<S> { [Call] public int Get(System.IO.Stream [|body|]) => 0; }", ["G.Get(body)"]),
         ("CallerDroppedDespiteThrowHelper", "TG0015", "[Grain] public sealed partial class G : Grain<S> { [Call] public void Wait(Caller<int> [|caller|]) { Func<Exception> make = () => new Exception(); } }", ["Wait", "caller"]),
         ("CallerDropped", "TG0015", "[Grain] public sealed partial class G : Grain<S> { [Call] public void Wait(Caller<int> [|caller|]) { SaveState(); } }", ["Wait", "caller"]),
+        ("ProviderOnStatelessWorker", "TG0016", "[Grain(Placement = Placement.StatelessWorker, [|Provider = \"workers\"|])] public sealed partial class Worker : Grain<S> { [Call] public int Get() => 0; }", ["Worker", "workers", "another placement"]),
+        ("SaveStateInStatelessWorker", "TG0016", "[Grain(Placement = Placement.StatelessWorker)] public sealed partial class Worker : Grain<S> { [Cast] public void Bump() { State = State with { Count = State.Count + 1 }; [|SaveState()|]; } }", ["Worker", "SaveState()", "another placement"]),
+        ("SaveStateInStatelessWorkerLambda", "TG0016", "[Grain(Placement = Placement.StatelessWorker)] public sealed partial class Worker : Grain<S> { [Call] public int Bump() { Action save = () => [|this.SaveState()|]; save(); return 0; } }", ["Worker", "SaveState()"]),
     ];
 
     /// <summary>Name, id that must not be reported, and source (after <see cref="Preamble"/>).</summary>
@@ -105,5 +108,8 @@ internal static class DiagnosticCases
         ("CallerReplied", "TG0015", "[Grain] public sealed partial class Good : Grain<S> { [Call] public void Wait(Caller<int> caller) => Reply(caller, 1); }"),
         ("CallerAnsweredByThrow", "TG0015", "[Grain] public sealed partial class Good : Grain<S> { [Call] public void Wait(Caller<int> caller) => throw new InvalidOperationException(); }"),
         ("CallerStored", "TG0015", "public sealed record W(Caller<int>? Waiting = null); [Grain] public sealed partial class Good : Grain<W> { [Call] public void Wait(Caller<int> caller) => State = new W(caller); }"),
+        ("SaveStateInPreferLocalGrainWithProvider", "TG0016", "[Grain(Placement = Placement.PreferLocal, Provider = \"store\")] public sealed partial class Good : Grain<S> { [Cast] public void Bump() { State = State with { Count = State.Count + 1 }; SaveState(); } }"),
+        ("StatelessWorkerWithoutStorage", "TG0016", "[Grain(Placement = Placement.StatelessWorker)] public sealed partial class Good : Grain<S> { [Call] public int Bump() { State = State with { Count = State.Count + 1 }; return State.Count; } }"),
+        ("StatelessWorkerWithNullProvider", "TG0016", "[Grain(Placement = Placement.StatelessWorker, Provider = null)] public sealed partial class Good : Grain<S> { [Call] public int Get() => 0; }"),
     ];
 }

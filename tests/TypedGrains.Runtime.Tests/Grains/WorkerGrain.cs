@@ -50,7 +50,9 @@ public sealed partial class WorkerGrain : Grain<WorkerState>
     {
         CountActivation();
         State = State with { Count = State.Count + 1 };
+#pragma warning disable TG0016 // The run-time refusal of SaveState() in a stateless worker is what this grain tests.
         SaveState();
+#pragma warning restore TG0016
         return State.Count;
     }
 
@@ -136,7 +138,9 @@ public sealed partial class GatedGrain : Grain<WorkerState>
 }
 
 /// <summary>A stateless worker that names a provider: the runtime must refuse it.</summary>
+#pragma warning disable TG0016 // The runtime's refusal of a worker that names a provider is what this grain tests.
 [Grain(Placement = Placement.StatelessWorker, Provider = "workers")]
+#pragma warning restore TG0016
 public sealed partial class StoredWorkerGrain : Grain<WorkerState>
 {
     [Call]
