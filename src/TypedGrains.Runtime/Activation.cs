@@ -54,7 +54,7 @@ internal sealed class Activation<TGrain> : ActivationBase, IThreadPoolWorkItem
         // The enqueue's exchange is a full fence, and Release() sets Idle with one before it looks at the queue, so a
         // plain read that sees Scheduled is safe: the consumer will find this envelope. It saves a locked operation
         // per message while the mailbox is busy.
-        if (Volatile.Read(ref _status) == Idle && Interlocked.CompareExchange(ref _status, Scheduled, Idle) == Idle)
+        if (TryTakeSchedule())
         {
             ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: envelope.SenderWaits);
         }
@@ -66,8 +66,7 @@ internal sealed class Activation<TGrain> : ActivationBase, IThreadPoolWorkItem
     /// Takes the mailbox from Idle to Scheduled for a stateless-worker pool looking for a free activation. On
     /// <c>true</c> the caller owns the schedule and must <see cref="Deliver"/> exactly one envelope.
     /// </summary>
-    public bool TryClaim() =>
-        !_ended && Volatile.Read(ref _status) == Idle && Interlocked.CompareExchange(ref _status, Scheduled, Idle) == Idle;
+    public bool TryClaim() => !_ended && TryTakeSchedule();
 
     /// <summary>Queues <paramref name="envelope"/> on a mailbox claimed with <see cref="TryClaim"/> and schedules it.</summary>
     public void Deliver(Envelope<TGrain> envelope)
@@ -77,6 +76,10 @@ internal sealed class Activation<TGrain> : ActivationBase, IThreadPoolWorkItem
         _queue.Enqueue(envelope);
         ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: envelope.SenderWaits);
     }
+
+    /// <summary>Idle to Scheduled; <c>true</c> for the one caller that made the move and must now schedule the mailbox.</summary>
+    private bool TryTakeSchedule() =>
+        Volatile.Read(ref _status) == Idle && Interlocked.CompareExchange(ref _status, Scheduled, Idle) == Idle;
 
     public override void RequestCollection(int turns) => TryPost(new CollectEnvelope<TGrain>(turns));
 
