@@ -1,5 +1,7 @@
 using System;
 using System.ComponentModel;
+using System.Threading;
+using System.Threading.Tasks;
 
 namespace TypedGrains;
 
@@ -9,6 +11,8 @@ namespace TypedGrains;
 /// </summary>
 public abstract class Grain : IGrainLifecycle
 {
+    private IGrainFactory? _grains;
+
     private protected Grain()
     {
     }
@@ -18,6 +22,32 @@ public abstract class Grain : IGrainLifecycle
 
     /// <summary>The actions requested by the current turn (read them in unit tests after calling a handler).</summary>
     public GrainActions Actions { get; } = new();
+
+    /// <summary>
+    /// Hands out references to other grains of the runtime this activation runs on, e.g. <c>Grains.Counter("c-1")</c>.
+    /// A unit test of a pure handler that needs it binds a factory with <see cref="IGrainLifecycle.Attach"/>.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">No runtime activated this instance.</exception>
+    protected IGrainFactory Grains => _grains ?? throw new InvalidOperationException(
+        $"Grain '{(Id.IsDefault ? GetType().Name : Id.ToString())}' is not running on a runtime, so it has no Grains factory: " +
+        "obtain it from a runtime, or attach a factory with IGrainLifecycle.Attach in a unit test.");
+
+    /// <summary>
+    /// Runs as the first turn of every activation, after the state was loaded and before the first message. Its actions
+    /// (save-state, casts, ...) commit like any turn's. If it throws, the activation fails: the message that activated
+    /// it gets the exception and the next message tries to activate the grain again.
+    /// </summary>
+    /// <param name="cancellationToken">Signalled when the runtime stops before the activation completed.</param>
+    protected virtual ValueTask OnActivateAsync(CancellationToken cancellationToken) => default;
+
+    /// <summary>
+    /// Runs as the last turn of an activation that ends normally (idle collection, <see cref="DeactivateAfterTurn"/>,
+    /// the runtime stopping); a save it asks for completes before the activation is gone. It does not run when the
+    /// activation ends because a save failed. An exception it throws rolls it back and is reported; the activation
+    /// still ends.
+    /// </summary>
+    /// <param name="cancellationToken">Signalled when the runtime's stop timeout runs out.</param>
+    protected virtual ValueTask OnDeactivateAsync(CancellationToken cancellationToken) => default;
 
     /// <summary>Asks the runtime to save the state when this turn returns; replies of the turn wait for the save.</summary>
     protected void SaveState() => Actions.RequestSave();
@@ -53,6 +83,16 @@ public abstract class Grain : IGrainLifecycle
 
         Id = id;
     }
+
+    void IGrainLifecycle.Attach(IGrainFactory grains)
+    {
+        ArgumentNullException.ThrowIfNull(grains);
+        _grains = grains;
+    }
+
+    ValueTask IGrainLifecycle.OnActivateAsync(CancellationToken cancellationToken) => OnActivateAsync(cancellationToken);
+
+    ValueTask IGrainLifecycle.OnDeactivateAsync(CancellationToken cancellationToken) => OnDeactivateAsync(cancellationToken);
 
     void IGrainLifecycle.BeginTurn()
     {

@@ -1,4 +1,6 @@
 using System.ComponentModel;
+using System.Threading;
+using System.Threading.Tasks;
 
 namespace TypedGrains;
 
@@ -11,6 +13,15 @@ public interface IGrainLifecycle
 {
     /// <summary>Binds the activation to its grain id (once).</summary>
     void Bind(GrainId id);
+
+    /// <summary>Gives the grain the factory its <c>Grains</c> property returns.</summary>
+    void Attach(IGrainFactory grains);
+
+    /// <summary>Runs the grain's <c>OnActivateAsync</c> hook (inside a turn the runtime began).</summary>
+    ValueTask OnActivateAsync(CancellationToken cancellationToken);
+
+    /// <summary>Runs the grain's <c>OnDeactivateAsync</c> hook (inside a turn the runtime began).</summary>
+    ValueTask OnDeactivateAsync(CancellationToken cancellationToken);
 
     /// <summary>Starts a turn: clears actions and remembers the committed state.</summary>
     void BeginTurn();

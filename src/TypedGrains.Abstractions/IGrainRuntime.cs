@@ -1,3 +1,4 @@
+using System.Threading;
 using System.Threading.Tasks;
 
 namespace TypedGrains;
@@ -9,17 +10,17 @@ namespace TypedGrains;
 public interface IGrainRuntime
 {
     /// <summary>Sends a call and returns its reply.</summary>
-    ValueTask<TReply> CallAsync<TGrain, TRequest, TReply>(GrainId grain, in TRequest request)
+    ValueTask<TReply> CallAsync<TGrain, TRequest, TReply>(GrainId grain, in TRequest request, CancellationToken cancellationToken = default)
         where TGrain : Grain, IGrain<TGrain>
         where TRequest : struct, IGrainRequest<TGrain, TReply>;
 
     /// <summary>Sends a call without a reply value and completes when the handler's turn has committed.</summary>
-    ValueTask CallAsync<TGrain, TRequest>(GrainId grain, in TRequest request)
+    ValueTask CallAsync<TGrain, TRequest>(GrainId grain, in TRequest request, CancellationToken cancellationToken = default)
         where TGrain : Grain, IGrain<TGrain>
         where TRequest : struct, IGrainRequest<TGrain>;
 
     /// <summary>Sends a call whose handler answers later through a <see cref="Caller{TReply}"/>.</summary>
-    ValueTask<TReply> CallDeferredAsync<TGrain, TRequest, TReply>(GrainId grain, in TRequest request)
+    ValueTask<TReply> CallDeferredAsync<TGrain, TRequest, TReply>(GrainId grain, in TRequest request, CancellationToken cancellationToken = default)
         where TGrain : Grain, IGrain<TGrain>
         where TRequest : struct, IDeferredGrainRequest<TGrain, TReply>;
 

@@ -1,6 +1,7 @@
 using System;
-using System.Collections.Generic;
+using System.Threading;
 using System.Threading.Tasks;
+using TypedGrains.Backend;
 using TypedGrains.Persistence;
 using TypedGrains.Runtime.Envelopes;
 
@@ -8,24 +9,26 @@ namespace TypedGrains.Runtime;
 
 /// <summary>
 /// Runs grains inside this process: exactly one activation per grain id (stateless workers: up to
-/// <see cref="InProcessRuntimeOptions.MaxStatelessWorkerActivations"/>), one mailbox per activation on the thread
-/// pool, turns with rollback, save-before-reply, deferred replies and idle collection. Local messages are never
-/// serialized.
+/// <see cref="InProcessRuntimeOptions.MaxStatelessWorkerActivations"/>), one mailbox per activation on the
+/// <see cref="InProcessRuntimeOptions.Scheduler"/>, turns by the shared <see cref="TurnEngine{TGrain}"/> rules, calls
+/// that time out (<see cref="InProcessRuntimeOptions.CallTimeout"/>) and take a <see cref="CancellationToken"/>, idle
+/// collection, and a graceful <see cref="StopAsync"/>. Local messages are never serialized. The runtime runs from its
+/// construction; <see cref="StartAsync"/> exists for hosts.
 /// </summary>
-public sealed class InProcessRuntime : IGrainRuntime, IGrainFactory, IDeferredReplySink, IDisposable
+public sealed partial class InProcessRuntime : IGrainRuntime, IGrainFactory, IDeferredReplySink, IDisposable, IAsyncDisposable
 {
     private readonly ActivationDirectory _activations;
     private readonly InProcessRuntimeOptions _options;
     private readonly IdleCollector _collector;
-    private volatile bool _disposed;
 
-    /// <summary>Creates a runtime with default options (in-memory state, 15-minute idle collection).</summary>
+    /// <summary>Creates a runtime with default options (in-memory state, 15-minute idle collection, 30-second call timeout).</summary>
     public InProcessRuntime()
         : this(new InProcessRuntimeOptions())
     {
     }
 
     /// <summary>Creates a runtime with <paramref name="options"/>.</summary>
+    /// <exception cref="InvalidOperationException">A declared grain's state provider is not registered, or a stateless worker names one.</exception>
     public InProcessRuntime(InProcessRuntimeOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -34,14 +37,24 @@ public sealed class InProcessRuntime : IGrainRuntime, IGrainFactory, IDeferredRe
         _activations = new ActivationDirectory(options.MaxStatelessWorkerActivations);
         Time = options.TimeProvider;
         TurnBudget = options.TurnBudget;
+        Scheduler = options.Scheduler;
+        CallTimeout = options.CallTimeout;
+        PendingCallers = new PendingCallerTable(Incarnation);
+        Calls = new InFlightCalls(Time, options.CallTimeout);
         _collector = new IdleCollector(Time, options.IdleCollectionAge, options.EffectiveCollectionInterval, _activations.All);
     }
 
     /// <summary>
-    /// Raised on the activation's thread when an activation ends (idle collection, deactivate action, failure); once
-    /// per activation, so a stateless worker id may raise it several times.
+    /// Raised on the activation's thread when an activation ends (idle collection, deactivate action, failure, stop);
+    /// once per activation, so a stateless worker id may raise it several times.
     /// </summary>
     public event Action<GrainId>? ActivationEnded;
+
+    /// <summary>
+    /// This runtime instance's incarnation: a new value per instance, carried by every <see cref="Caller{TReply}"/> it
+    /// issues, so a token from another instance (an earlier process, kept in stored state) never reaches one of its callers.
+    /// </summary>
+    public Guid Incarnation { get; } = Guid.NewGuid();
 
     /// <inheritdoc/>
     IGrainRuntime IGrainFactory.Runtime => this;
@@ -53,30 +66,37 @@ public sealed class InProcessRuntime : IGrainRuntime, IGrainFactory, IDeferredRe
 
     internal int TurnBudget { get; }
 
-    internal PendingCallerTable PendingCallers { get; } = new();
+    internal IMailboxScheduler Scheduler { get; }
+
+    internal TimeSpan CallTimeout { get; }
+
+    internal PendingCallerTable PendingCallers { get; }
+
+    internal InFlightCalls Calls { get; }
 
     /// <summary>Whether <paramref name="grain"/> currently has an activation (a stateless worker: at least one).</summary>
     public bool IsActive(GrainId grain) => _activations.Contains(grain);
 
     /// <inheritdoc/>
-    public ValueTask<TReply> CallAsync<TGrain, TRequest, TReply>(GrainId grain, in TRequest request)
+    public ValueTask<TReply> CallAsync<TGrain, TRequest, TReply>(GrainId grain, in TRequest request, CancellationToken cancellationToken = default)
         where TGrain : Grain, IGrain<TGrain>
         where TRequest : struct, IGrainRequest<TGrain, TReply> =>
-        CallEnvelope<TGrain, TRequest, TReply>.Send(this, grain, request);
+        CallEnvelope<TGrain, TRequest, TReply>.Send(this, grain, request, cancellationToken);
 
     /// <inheritdoc/>
-    public ValueTask CallAsync<TGrain, TRequest>(GrainId grain, in TRequest request)
+    public ValueTask CallAsync<TGrain, TRequest>(GrainId grain, in TRequest request, CancellationToken cancellationToken = default)
         where TGrain : Grain, IGrain<TGrain>
         where TRequest : struct, IGrainRequest<TGrain> =>
-        VoidCallEnvelope<TGrain, TRequest>.Send(this, grain, request);
+        VoidCallEnvelope<TGrain, TRequest>.Send(this, grain, request, cancellationToken);
 
     /// <inheritdoc/>
-    public ValueTask<TReply> CallDeferredAsync<TGrain, TRequest, TReply>(GrainId grain, in TRequest request)
+    public ValueTask<TReply> CallDeferredAsync<TGrain, TRequest, TReply>(GrainId grain, in TRequest request, CancellationToken cancellationToken = default)
         where TGrain : Grain, IGrain<TGrain>
         where TRequest : struct, IDeferredGrainRequest<TGrain, TReply> =>
-        DeferredCallEnvelope<TGrain, TRequest, TReply>.Send(this, grain, request);
+        DeferredCallEnvelope<TGrain, TRequest, TReply>.Send(this, grain, request, cancellationToken);
 
     /// <inheritdoc/>
+    /// <remarks>A cast sent inside a turn of a grain is held until that turn commits, and dropped if it rolls back.</remarks>
     public void Cast<TGrain, TRequest>(GrainId grain, in TRequest request)
         where TGrain : Grain, IGrain<TGrain>
         where TRequest : struct, IGrainRequest<TGrain> =>
@@ -106,56 +126,28 @@ public sealed class InProcessRuntime : IGrainRuntime, IGrainFactory, IDeferredRe
         PendingCallers.TryTake(caller)?.Fail(error);
     }
 
-    /// <summary>Stops idle collection; later messages are refused with <see cref="ObjectDisposedException"/>.</summary>
-    public void Dispose()
-    {
-        _disposed = true;
-        _collector.Dispose();
-    }
-
     internal void Post<TGrain>(GrainId grain, Envelope<TGrain> envelope)
         where TGrain : Grain, IGrain<TGrain>
     {
-        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_state != Running)
+        {
+            ThrowIfRefused();
+        }
+
         _activations.Post(this, grain, envelope);
     }
 
     internal void Remove(ActivationBase activation) => _activations.Remove(activation);
 
-    internal IGrainStateProvider ResolveProvider<TGrain>(GrainDefinition<TGrain> definition, GrainId grain)
-        where TGrain : Grain
+    internal IGrainStateProvider ResolveProvider(string? name, GrainId grain)
     {
-        if (definition.Provider is null)
+        if (name is null)
         {
             return _options.DefaultProvider;
         }
 
-        return _options.Providers.TryGetValue(definition.Provider, out var provider)
+        return _options.Providers.TryGetValue(name, out var provider)
             ? provider
-            : throw new InvalidOperationException(_options.MissingProviderMessage(grain.ToString(), definition.Provider));
-    }
-
-    internal void ReportCastFailure(GrainId grain, Exception error)
-    {
-        try
-        {
-            _options.CastFailed?.Invoke(grain, error);
-        }
-        catch (Exception)
-        {
-            // A user callback runs on a mailbox thread; letting it throw would stall the mailbox. Nothing else to tell.
-        }
-    }
-
-    internal void OnActivationEnded(GrainId grain)
-    {
-        try
-        {
-            ActivationEnded?.Invoke(grain);
-        }
-        catch (Exception)
-        {
-            // As for CastFailed: a throwing subscriber must not stall the mailbox that raised the event.
-        }
+            : throw new InvalidOperationException(_options.MissingProviderMessage(grain.ToString(), name));
     }
 }

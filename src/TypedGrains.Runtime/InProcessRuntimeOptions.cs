@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading;
 using TypedGrains.Persistence;
 
 namespace TypedGrains.Runtime;
@@ -36,8 +37,36 @@ public sealed class InProcessRuntimeOptions
     /// <summary>Named providers, matched against <see cref="GrainAttribute.Provider"/> (ordinal).</summary>
     public IDictionary<string, IGrainStateProvider> Providers { get; } = new Dictionary<string, IGrainStateProvider>(StringComparer.Ordinal);
 
-    /// <summary>Called when a cast handler throws (a cast has no caller to receive the exception).</summary>
+    /// <summary>
+    /// How long a caller waits for a call's reply (a deferred call's too) before it fails with a
+    /// <see cref="TimeoutException"/> naming the grain and the method; also the limit of one state load or save, so a
+    /// frozen database fails the turn instead of holding the activation. A timed-out call's outcome is unknown: a turn
+    /// that had not started by then does not run, one that had started may still commit. Default: 30 seconds;
+    /// <see cref="Timeout.InfiniteTimeSpan"/> for no limit.
+    /// </summary>
+    public TimeSpan CallTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How long <see cref="InProcessRuntime.StopAsync"/> waits for mailboxes to drain and activations to deactivate
+    /// before it fails every caller still waiting. Default: 30 seconds; <see cref="Timeout.InfiniteTimeSpan"/> for no limit.
+    /// </summary>
+    public TimeSpan StopTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Runs mailboxes. Default: <see cref="ThreadPoolMailboxScheduler.Instance"/>; tests pass a <see cref="SynchronousMailboxScheduler"/>.</summary>
+    public IMailboxScheduler Scheduler { get; set; } = ThreadPoolMailboxScheduler.Instance;
+
+    /// <summary>Called when a cast handler throws or a cast cannot be delivered (a cast has no caller to receive the exception).</summary>
     public Action<GrainId, Exception>? CastFailed { get; set; }
+
+    /// <summary>Called when a grain's <c>OnDeactivateAsync</c> (or the save it asked for) fails; the activation ends regardless.</summary>
+    public Action<GrainId, Exception>? DeactivationFailed { get; set; }
+
+    /// <summary>
+    /// Called when a deferred reply of grain (first argument) reaches no waiting caller, and is dropped: its token was
+    /// issued by another runtime incarnation (kept in stored state across a restart, see <see cref="InProcessRuntime.Incarnation"/>),
+    /// or its caller was already answered (timeout, cancellation, end of the activation). The replying turn still commits.
+    /// </summary>
+    public Action<GrainId, CallerId>? ReplyDropped { get; set; }
 
     /// <summary>The grain types declared with <see cref="AddGrain{TGrain}"/>, checked when the runtime starts.</summary>
     public IReadOnlyList<GrainRegistration> Grains => _grains;
@@ -83,6 +112,17 @@ public sealed class InProcessRuntimeOptions
                 nameof(MaxStatelessWorkerActivations), MaxStatelessWorkerActivations, "The stateless worker activation limit must be at least 1.");
         }
 
+        if (CallTimeout <= TimeSpan.Zero && CallTimeout != Timeout.InfiniteTimeSpan)
+        {
+            throw new ArgumentOutOfRangeException(nameof(CallTimeout), CallTimeout, "The call timeout must be positive, or Timeout.InfiniteTimeSpan.");
+        }
+
+        if (StopTimeout < TimeSpan.Zero && StopTimeout != Timeout.InfiniteTimeSpan)
+        {
+            throw new ArgumentOutOfRangeException(nameof(StopTimeout), StopTimeout, "The stop timeout must not be negative, or Timeout.InfiniteTimeSpan.");
+        }
+
+        ArgumentNullException.ThrowIfNull(Scheduler);
         ArgumentNullException.ThrowIfNull(TimeProvider);
         ArgumentNullException.ThrowIfNull(DefaultProvider);
         ValidateProviders();

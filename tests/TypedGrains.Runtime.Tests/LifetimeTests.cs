@@ -58,7 +58,8 @@ public sealed class LifetimeTests
     public async Task A_grain_waiting_on_deferred_callers_is_not_collected()
     {
         var clock = new ManualTimeProvider();
-        using var grains = new InProcessRuntime(new InProcessRuntimeOptions { TimeProvider = clock });
+        // No call timeout: the caller must still wait after the hour the clock moves.
+        using var grains = new InProcessRuntime(new InProcessRuntimeOptions { TimeProvider = clock, CallTimeout = System.Threading.Timeout.InfiniteTimeSpan });
         var barrier = grains.BarrierGrain(99);
         var waiting = barrier.Arrive().AsTask();
         Assert.Equal(1, await barrier.WaitingCount());
@@ -78,8 +79,9 @@ public sealed class LifetimeTests
         await counter.Add(1);
 
         storage.FailWith = new IOException("disk gone");
-        var error = await Assert.ThrowsAsync<IOException>(async () => await counter.Add(10));
-        Assert.Equal("disk gone", error.Message);
+        var error = await Assert.ThrowsAsync<GrainStorageException>(async () => await counter.Add(10));
+        Assert.Equal("disk gone", Assert.IsType<IOException>(error.InnerException).Message);
+        Assert.Equal((counter.Id, GrainStorageOperation.Save, "default"), (error.Grain, error.Operation, error.Provider));
         Assert.False(grains.IsActive(counter.Id));
 
         storage.FailWith = null;
@@ -93,7 +95,10 @@ public sealed class LifetimeTests
         using var grains = new InProcessRuntime(new InProcessRuntimeOptions { DefaultProvider = storage });
         var counter = grains.CounterGrain("fails-to-load");
 
-        await Assert.ThrowsAsync<IOException>(async () => await counter.Get());
+        var error = await Assert.ThrowsAsync<GrainStorageException>(async () => await counter.Get());
+        Assert.IsType<IOException>(error.InnerException);
+        Assert.Equal(GrainStorageOperation.Load, error.Operation);
+        Assert.Contains("fails-to-load", error.Message);
 
         storage.FailWith = null;
         Assert.Equal(0, await counter.Get());
@@ -109,7 +114,8 @@ public sealed class LifetimeTests
         await second.CounterGrain("contended").Get();
 
         Assert.Equal(5, await first.CounterGrain("contended").Add(5));
-        await Assert.ThrowsAsync<ETagConflictException>(async () => await second.CounterGrain("contended").Add(1));
+        var conflict = await Assert.ThrowsAsync<GrainStorageException>(async () => await second.CounterGrain("contended").Add(1));
+        Assert.IsType<ETagConflictException>(conflict.InnerException);
 
         Assert.Equal(5, await second.CounterGrain("contended").Get());
     }

@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Threading.Tasks;
+using TypedGrains.Persistence;
 using TypedGrains.Runtime.Tests.Grains;
 using TypedGrains.Runtime.Tests.Support;
 using Xunit;
@@ -20,9 +21,10 @@ public sealed class RobustnessTests
         Assert.Equal(1, await barrier.WaitingCount());
 
         storage.FailWith = new IOException("disk gone");
-        var error = await Assert.ThrowsAsync<IOException>(async () => await barrier.ReplyNowAndSave());
+        var error = await Assert.ThrowsAsync<GrainStorageException>(async () => await barrier.ReplyNowAndSave());
 
-        Assert.Equal("disk gone", error.Message);
+        Assert.Equal("disk gone", Assert.IsType<IOException>(error.InnerException).Message);
+        Assert.Equal(GrainStorageOperation.Save, error.Operation);
         var deactivated = await Assert.ThrowsAsync<GrainDeactivatedException>(() => earlier);
         Assert.Same(error, deactivated.InnerException);
         storage.FailWith = null;

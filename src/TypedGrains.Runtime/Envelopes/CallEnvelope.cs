@@ -1,3 +1,4 @@
+using System.Threading;
 using System.Threading.Tasks;
 
 namespace TypedGrains.Runtime.Envelopes;
@@ -7,43 +8,30 @@ internal sealed class CallEnvelope<TGrain, TRequest, TReply> : ReplyEnvelope<TGr
     where TGrain : Grain, IGrain<TGrain>
     where TRequest : struct, IGrainRequest<TGrain, TReply>
 {
-    private TRequest _request;
-    private TReply _reply = default!;
+    /// <summary>The request; read by the activation.</summary>
+    public TRequest Request;
 
-    public static ValueTask<TReply> Send(InProcessRuntime runtime, GrainId grain, in TRequest request)
+    protected override string MethodName => TRequest.MethodName;
+
+    public static ValueTask<TReply> Send(InProcessRuntime runtime, GrainId grain, in TRequest request, CancellationToken cancellationToken)
     {
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return ValueTask.FromCanceled<TReply>(cancellationToken);
+        }
+
         var envelope = EnvelopePool<CallEnvelope<TGrain, TRequest, TReply>>.Rent();
-        envelope._request = request;
-        var reply = new ValueTask<TReply>(envelope, envelope.Version);
-        runtime.Post(grain, envelope);
+        envelope.Request = request;
+        var reply = new ValueTask<TReply>(envelope, envelope.Start(runtime, grain, cancellationToken));
+        envelope.Post();
         return reply;
     }
 
-    protected override ValueTask InvokeAsync(TGrain grain)
-    {
-        var reply = _request.InvokeAsync(grain);
-        if (reply.IsCompletedSuccessfully)
-        {
-            _reply = reply.Result;
-            return default;
-        }
-
-        return AwaitReplyAsync(reply);
-    }
-
-    protected override void Succeed()
-    {
-        var reply = _reply;
-        _reply = default!;
-        SetResult(reply);
-    }
+    public override ValueTask DeliverTo(Activation<TGrain> activation) => activation.RunCall(this);
 
     protected override void Recycle()
     {
-        _request = default;
-        _reply = default!;
+        Request = default;
         EnvelopePool<CallEnvelope<TGrain, TRequest, TReply>>.Return(this);
     }
-
-    private async ValueTask AwaitReplyAsync(ValueTask<TReply> reply) => _reply = await reply.ConfigureAwait(false);
 }

@@ -10,21 +10,17 @@ namespace TypedGrains.Runtime.Envelopes;
 internal sealed class CollectEnvelope<TGrain> : Envelope<TGrain>
     where TGrain : Grain, IGrain<TGrain>
 {
-    private readonly int _turnsWhenIdle;
+    public CollectEnvelope(int turnsWhenIdle) => TurnsWhenIdle = turnsWhenIdle;
 
-    public CollectEnvelope(int turnsWhenIdle) => _turnsWhenIdle = turnsWhenIdle;
+    public int TurnsWhenIdle { get; }
 
     public override bool FollowsGrain => false;
 
-    public override bool NeedsState => false;
+    public override bool IsTurn => false;
 
     public override bool SenderWaits => false;
 
-    public override ValueTask RunAsync(Activation<TGrain> activation)
-    {
-        activation.CollectIfIdle(_turnsWhenIdle);
-        return default;
-    }
+    public override ValueTask DeliverTo(Activation<TGrain> activation) => activation.CollectIfIdle(TurnsWhenIdle);
 
     public override void Fail(Exception error)
     {

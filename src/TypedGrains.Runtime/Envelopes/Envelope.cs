@@ -1,8 +1,12 @@
 using System;
+using System.Threading.Tasks;
 
 namespace TypedGrains.Runtime.Envelopes;
 
-/// <summary>A message queued in an activation's mailbox.</summary>
+/// <summary>
+/// A message queued in an activation's mailbox. Envelopes are passive: each kind hands itself to the activation's
+/// method for that kind (<see cref="DeliverTo"/>), which runs the turn and answers the sender.
+/// </summary>
 /// <typeparam name="TGrain">The grain type of the activation.</typeparam>
 internal abstract class Envelope<TGrain>
     where TGrain : Grain, IGrain<TGrain>
@@ -10,7 +14,7 @@ internal abstract class Envelope<TGrain>
     /// <summary>The next envelope in the mailbox queue (owned by <see cref="MailboxQueue{TGrain}"/>).</summary>
     internal Envelope<TGrain>? NextInMailbox;
 
-    /// <summary>Whether the message must follow the grain to a new activation when this one ends.</summary>
+    /// <summary>Whether the message must follow the grain to a new activation when this one ends (control messages do not).</summary>
     public virtual bool FollowsGrain => true;
 
     /// <summary>
@@ -21,12 +25,17 @@ internal abstract class Envelope<TGrain>
     /// </summary>
     public virtual bool SenderWaits => true;
 
-    /// <summary>Whether the activation must have loaded its state before the message runs.</summary>
-    public virtual bool NeedsState => true;
+    /// <summary>Whether the message is a turn, which needs the activation to have activated (state loaded, hook run) first.</summary>
+    public virtual bool IsTurn => true;
 
-    /// <summary>Runs the message on the activation. Never throws: failures go to the message's caller.</summary>
-    public abstract System.Threading.Tasks.ValueTask RunAsync(Activation<TGrain> activation);
+    /// <summary>Hands the message to <paramref name="activation"/>'s method for its kind. Never throws.</summary>
+    public abstract ValueTask DeliverTo(Activation<TGrain> activation);
 
-    /// <summary>Fails the message without running it (the activation could not load its state).</summary>
+    /// <summary>Answers the sender with <paramref name="error"/> without running the message, and lets go of the envelope.</summary>
     public abstract void Fail(Exception error);
+
+    /// <summary>The activation ended before a control message (one that does not follow the grain) ran.</summary>
+    public virtual void OnActivationEnded()
+    {
+    }
 }

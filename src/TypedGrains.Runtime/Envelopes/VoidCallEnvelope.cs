@@ -1,3 +1,4 @@
+using System.Threading;
 using System.Threading.Tasks;
 
 namespace TypedGrains.Runtime.Envelopes;
@@ -7,24 +8,30 @@ internal sealed class VoidCallEnvelope<TGrain, TRequest> : ReplyEnvelope<TGrain,
     where TGrain : Grain, IGrain<TGrain>
     where TRequest : struct, IGrainRequest<TGrain>
 {
-    private TRequest _request;
+    /// <summary>The request; read by the activation.</summary>
+    public TRequest Request;
 
-    public static ValueTask Send(InProcessRuntime runtime, GrainId grain, in TRequest request)
+    protected override string MethodName => TRequest.MethodName;
+
+    public static ValueTask Send(InProcessRuntime runtime, GrainId grain, in TRequest request, CancellationToken cancellationToken)
     {
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return ValueTask.FromCanceled(cancellationToken);
+        }
+
         var envelope = EnvelopePool<VoidCallEnvelope<TGrain, TRequest>>.Rent();
-        envelope._request = request;
-        var done = new ValueTask(envelope, envelope.Version);
-        runtime.Post(grain, envelope);
+        envelope.Request = request;
+        var done = new ValueTask(envelope, envelope.Start(runtime, grain, cancellationToken));
+        envelope.Post();
         return done;
     }
 
-    protected override ValueTask InvokeAsync(TGrain grain) => _request.InvokeAsync(grain);
-
-    protected override void Succeed() => SetResult(true);
+    public override ValueTask DeliverTo(Activation<TGrain> activation) => activation.RunVoidCall(this);
 
     protected override void Recycle()
     {
-        _request = default;
+        Request = default;
         EnvelopePool<VoidCallEnvelope<TGrain, TRequest>>.Return(this);
     }
 }

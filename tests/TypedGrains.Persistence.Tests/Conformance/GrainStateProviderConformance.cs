@@ -130,7 +130,8 @@ public abstract class GrainStateProviderConformance : IAsyncLifetime
 
         var winner = Assert.Single(outcomes, o => o.Value is not null);
         var loser = Assert.Single(outcomes, o => o.Value is null);
-        Assert.IsType<ETagConflictException>(loser.Error);
+        var storageError = Assert.IsType<GrainStorageException>(loser.Error);
+        Assert.IsType<ETagConflictException>(storageError.InnerException);
         var loserRuntime = outcomes[0] == loser ? first : second;
         Assert.False(loserRuntime.IsActive(loserRuntime.StoredCounter(key).Id));
         Assert.Equal(winner.Value, await loserRuntime.StoredCounter(key).Get());

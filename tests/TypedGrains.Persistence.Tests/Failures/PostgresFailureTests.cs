@@ -25,11 +25,15 @@ public sealed class PostgresFailureTests
         PostgresServer.Stop();
         try
         {
-            await Assert.ThrowsAnyAsync<NpgsqlException>(async () => await counter.Add(10));
+            var save = await Assert.ThrowsAsync<GrainStorageException>(async () => await counter.Add(10));
+            Assert.IsAssignableFrom<NpgsqlException>(save.InnerException);
+            Assert.Equal(GrainStorageOperation.Save, save.Operation);
             Assert.False(grains.IsActive(counter.Id));
 
             // Still down: activation needs the stored state, so calls fail rather than run on a guessed state.
-            await Assert.ThrowsAnyAsync<NpgsqlException>(async () => await counter.Get());
+            var load = await Assert.ThrowsAsync<GrainStorageException>(async () => await counter.Get());
+            Assert.IsAssignableFrom<NpgsqlException>(load.InnerException);
+            Assert.Equal(GrainStorageOperation.Load, load.Operation);
             Assert.False(grains.IsActive(counter.Id));
         }
         finally

@@ -34,12 +34,14 @@ public sealed class SqliteFailureTests : IDisposable
 
         using (var unwritable = Unwritable(path))
         {
-            var error = await Assert.ThrowsAnyAsync<SqliteException>(async () => await counter.Add(10));
+            var error = Assert.IsAssignableFrom<SqliteException>(
+                (await Assert.ThrowsAsync<GrainStorageException>(async () => await counter.Add(10))).InnerException);
             Assert.False(grains.IsActive(counter.Id));
             Assert.Equal(FirstError(unwritable.Method), error.SqliteErrorCode);
 
             // Still down: every save fails, and reads still show only what was acknowledged.
-            var again = await Assert.ThrowsAnyAsync<SqliteException>(async () => await counter.Add(20));
+            var again = Assert.IsAssignableFrom<SqliteException>(
+                (await Assert.ThrowsAsync<GrainStorageException>(async () => await counter.Add(20))).InnerException);
             Assert.Equal(3, await counter.Get());
             _output.WriteLine($"first save: {error.Message}; next save: {again.Message}");
         }

@@ -8,7 +8,8 @@ namespace TypedGrains.Runtime;
 /// <summary>
 /// An intrusive multi-producer, single-consumer queue of envelopes (after D. Vyukov's node-based MPSC queue): producers
 /// link an envelope with one atomic exchange and allocate nothing; the only per-queue storage is a stub node. An
-/// envelope may be reused as soon as it has been dequeued, since the queue no longer refers to it.
+/// envelope may be reused as soon as it has been dequeued: the queue unlinks it, so a processed envelope (pooled or
+/// garbage) never keeps the envelopes queued after it reachable.
 /// </summary>
 internal sealed class MailboxQueue<TGrain>
     where TGrain : Grain, IGrain<TGrain>
@@ -51,6 +52,7 @@ internal sealed class MailboxQueue<TGrain>
             }
 
             _head = next;
+            _stub.NextInMailbox = null;
             head = next;
             next = Volatile.Read(ref next.NextInMailbox);
         }
@@ -58,6 +60,7 @@ internal sealed class MailboxQueue<TGrain>
         if (next is not null)
         {
             _head = next;
+            head.NextInMailbox = null;
             envelope = head;
             return true;
         }
@@ -75,6 +78,7 @@ internal sealed class MailboxQueue<TGrain>
         if (next is not null)
         {
             _head = next;
+            head.NextInMailbox = null;
             envelope = head;
             return true;
         }
@@ -85,7 +89,7 @@ internal sealed class MailboxQueue<TGrain>
 
     private sealed class Stub : Envelope<TGrain>
     {
-        public override ValueTask RunAsync(Activation<TGrain> activation) => throw new InvalidOperationException("The mailbox stub is never run.");
+        public override ValueTask DeliverTo(Activation<TGrain> activation) => throw new InvalidOperationException("The mailbox stub is never run.");
 
         public override void Fail(Exception error)
         {

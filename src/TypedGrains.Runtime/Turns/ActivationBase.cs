@@ -1,8 +1,9 @@
 using System.Threading;
+using System.Threading.Tasks;
 
 namespace TypedGrains.Runtime;
 
-/// <summary>The part of an activation the runtime's tables and idle collector see, whatever its grain type.</summary>
+/// <summary>The part of an activation the runtime's tables, idle collector and stop see, whatever its grain type.</summary>
 internal abstract class ActivationBase
 {
     private int _pendingCallers;
@@ -37,6 +38,15 @@ internal abstract class ActivationBase
 
     /// <summary>Queues a request to end the activation if no turn starts after turn number <paramref name="turns"/>.</summary>
     public abstract void RequestCollection(int turns);
+
+    /// <summary>
+    /// Queues a marker behind every message queued now; the task gives the turn count when it ran (-1 when the
+    /// activation had ended).
+    /// </summary>
+    public abstract Task<int> DrainMarker();
+
+    /// <summary>Queues the end of the activation (its deactivation hook runs first); the task completes when it ended.</summary>
+    public abstract Task Deactivate();
 
     /// <summary>Counts a turn; called by the mailbox, its only writer.</summary>
     protected void CountTurn() => Volatile.Write(ref _turns, _turns + 1);

@@ -1,0 +1,142 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+
+namespace TypedGrains.Backend;
+
+/// <summary>
+/// The turn of one activation as code running inside it sees it. While a turn runs, <see cref="Current"/> is its scope
+/// (it flows into the handler's awaits), and a runtime that is asked to send a cast hands it to
+/// <see cref="TryDefer"/> instead: the <see cref="TurnEngine{TGrain}"/> sends deferred messages when the turn commits
+/// and drops them when it rolls back. Calls are never deferred, since the handler needs their replies.
+/// </summary>
+/// <remarks>
+/// A backend makes the scope current around every turn it runs: either with <see cref="Enter"/> (one async-local
+/// write per turn), or, to pay nothing per turn, by restoring the execution context <see cref="CaptureContext"/> returned
+/// before it runs a batch of turns. Members are called by the one flow that runs the activation's turns, never
+/// concurrently.
+/// </remarks>
+public sealed class TurnScope
+{
+    private static readonly AsyncLocal<TurnScope?> s_current = new();
+    private readonly List<IOutgoingMessage> _deferred = new();
+    private bool _inTurn;
+
+    /// <summary>Creates the scope of one activation.</summary>
+    /// <param name="owner">The runtime that runs the activation (compared by reference by backends).</param>
+    /// <param name="grain">The grain whose turns this scope covers.</param>
+    public TurnScope(object owner, GrainId grain)
+    {
+        ArgumentNullException.ThrowIfNull(owner);
+        Owner = owner;
+        Grain = grain;
+    }
+
+    /// <summary>The scope of the turn the calling code runs in, or <c>null</c> outside every turn.</summary>
+    public static TurnScope? Current => s_current.Value;
+
+    /// <summary>The runtime that runs the activation.</summary>
+    public object Owner { get; }
+
+    /// <summary>The grain whose turns this scope covers.</summary>
+    public GrainId Grain { get; }
+
+    /// <summary>Whether a turn is running now (between its start and its commit or rollback).</summary>
+    public bool IsInTurn => _inTurn;
+
+    /// <summary>
+    /// Keeps <paramref name="message"/> until the running turn commits (then it is sent) or rolls back (then it is
+    /// dropped); <c>false</c> when no turn is running, and the caller sends it at once.
+    /// </summary>
+    public bool TryDefer(IOutgoingMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        if (!_inTurn)
+        {
+            return false;
+        }
+
+        _deferred.Add(message);
+        return true;
+    }
+
+    /// <summary>Makes this scope <see cref="Current"/> until the returned value is disposed.</summary>
+    public Entered Enter()
+    {
+        var previous = s_current.Value;
+        s_current.Value = this;
+        return new Entered(previous);
+    }
+
+    /// <summary>
+    /// An execution context in which this scope is <see cref="Current"/>, built from the calling thread's context;
+    /// restoring it (<see cref="ExecutionContext.Restore"/>) enters the scope without allocating. The calling thread's
+    /// context is left as it was.
+    /// </summary>
+    public ExecutionContext CaptureContext()
+    {
+        var saved = ExecutionContext.Capture();
+        s_current.Value = this;
+        var captured = ExecutionContext.Capture()
+            ?? throw new InvalidOperationException("Execution context flow is suppressed on this thread; a turn scope cannot be captured.");
+        if (saved is null)
+        {
+            s_current.Value = null;
+        }
+        else
+        {
+            ExecutionContext.Restore(saved);
+        }
+
+        return captured;
+    }
+
+    internal void BeginTurn() => _inTurn = true;
+
+    internal void EndTurn() => _inTurn = false;
+
+    /// <summary>Sends the deferred messages in the order they were made; each reports its own failure.</summary>
+    internal void SendDeferred()
+    {
+        _inTurn = false;
+        if (_deferred.Count == 0)
+        {
+            return;
+        }
+
+        for (var i = 0; i < _deferred.Count; i++)
+        {
+            _deferred[i].Send();
+        }
+
+        _deferred.Clear();
+    }
+
+    /// <summary>Drops the deferred messages of a turn that did not commit.</summary>
+    internal void DropDeferred()
+    {
+        _inTurn = false;
+        if (_deferred.Count == 0)
+        {
+            return;
+        }
+
+        for (var i = 0; i < _deferred.Count; i++)
+        {
+            _deferred[i].Drop();
+        }
+
+        _deferred.Clear();
+    }
+
+    /// <summary>Restores the scope that was current before <see cref="Enter"/>.</summary>
+    public readonly struct Entered : IDisposable
+    {
+        private readonly TurnScope? _previous;
+
+        internal Entered(TurnScope? previous) => _previous = previous;
+
+        /// <inheritdoc/>
+        public void Dispose() => s_current.Value = _previous;
+    }
+}

@@ -1,0 +1,134 @@
+using System.Threading;
+using System.Threading.Tasks;
+using TypedGrains.Runtime.Envelopes;
+
+namespace TypedGrains.Runtime;
+
+/// <summary>
+/// The mailbox of one activation: an Idle/Scheduled compare-and-swap decides who schedules it, each scheduling runs a
+/// slice of at most <c>budget</c> messages (a busy activation then yields its thread), and turns that complete
+/// synchronously never leave the loop; an asynchronous turn resumes the slice where it completes. Each slice runs in
+/// the activation's execution context, in which its <see cref="Backend.TurnScope"/> is current.
+/// </summary>
+internal sealed class Mailbox<TGrain> : IThreadPoolWorkItem
+    where TGrain : Grain, IGrain<TGrain>
+{
+    private const int Idle = 0;
+    private const int Scheduled = 1;
+
+    private readonly Activation<TGrain> _activation;
+    private readonly MailboxQueue<TGrain> _queue = new();
+    private readonly IMailboxScheduler _scheduler;
+    private readonly int _budget;
+    private ExecutionContext? _context;
+    private int _status;
+
+    public Mailbox(Activation<TGrain> activation, IMailboxScheduler scheduler, int budget)
+    {
+        _activation = activation;
+        _scheduler = scheduler;
+        _budget = budget;
+    }
+
+    /// <summary>Whether nothing is queued. Consumer (the running slice) only.</summary>
+    public bool IsEmpty => _queue.IsEmpty;
+
+    /// <summary>Queues <paramref name="envelope"/> and schedules the mailbox unless it is already scheduled. Any thread.</summary>
+    public void Post(Envelope<TGrain> envelope)
+    {
+        _queue.Enqueue(envelope);
+
+        // The enqueue's exchange is a full fence, and Release() sets Idle with one before it looks at the queue, so a
+        // plain read that sees Scheduled is safe: the consumer will find this envelope. It saves a locked operation
+        // per message while the mailbox is busy.
+        if (TryTakeSchedule())
+        {
+            _scheduler.Schedule(this, envelope.SenderWaits);
+        }
+    }
+
+    /// <summary>
+    /// Takes the mailbox from Idle to Scheduled for a stateless-worker pool looking for a free activation. On
+    /// <c>true</c> the caller owns the schedule and must <see cref="Deliver"/> exactly one envelope.
+    /// </summary>
+    public bool TryClaim() => TryTakeSchedule();
+
+    /// <summary>Queues <paramref name="envelope"/> on a mailbox claimed with <see cref="TryClaim"/> and schedules it.</summary>
+    public void Deliver(Envelope<TGrain> envelope)
+    {
+        _queue.Enqueue(envelope);
+        _scheduler.Schedule(this, envelope.SenderWaits);
+    }
+
+    /// <summary>Runs one slice in the activation's context (the scheduler calls this).</summary>
+    public void Execute()
+    {
+        // Built on the first slice, on a scheduler thread, so that it carries nothing of the thread that created the
+        // activation; restoring it is a field write, so entering the scope costs nothing per turn.
+        var context = _context ??= _activation.Engine.Scope.CaptureContext();
+        var prior = ExecutionContext.Capture();
+        ExecutionContext.Restore(context);
+        try
+        {
+            RunSlice();
+        }
+        finally
+        {
+            if (prior is not null)
+            {
+                ExecutionContext.Restore(prior);
+            }
+        }
+    }
+
+    private void RunSlice()
+    {
+        for (var budget = _budget; budget > 0; budget--)
+        {
+            if (!_queue.TryDequeue(out var envelope))
+            {
+                Release();
+                return;
+            }
+
+            var turn = _activation.Run(envelope);
+            if (!turn.IsCompletedSuccessfully)
+            {
+                _ = ResumeAfterAsync(turn);
+                return;
+            }
+        }
+
+        // Budget spent: keep the mailbox Scheduled but give the thread back.
+        _scheduler.Schedule(this, preferLocal: false);
+    }
+
+    /// <summary>Idle to Scheduled; <c>true</c> for the one caller that made the move and must now schedule the mailbox.</summary>
+    private bool TryTakeSchedule() =>
+        Volatile.Read(ref _status) == Idle && Interlocked.CompareExchange(ref _status, Scheduled, Idle) == Idle;
+
+    private async Task ResumeAfterAsync(ValueTask turn)
+    {
+        try
+        {
+            // Messages report failures to their senders, never by throwing; the finally keeps the mailbox going regardless.
+            await turn.ConfigureAwait(false);
+        }
+        finally
+        {
+            // The continuation runs in the context the slice ran in, so the scope is still current.
+            RunSlice();
+        }
+    }
+
+    private void Release()
+    {
+        // A full fence: the emptiness check below must not be satisfied before Idle is visible to posters, or a
+        // message enqueued in between would find the mailbox Scheduled and nobody would run it.
+        Interlocked.Exchange(ref _status, Idle);
+        if (!_queue.IsEmpty && Interlocked.CompareExchange(ref _status, Scheduled, Idle) == Idle)
+        {
+            _scheduler.Schedule(this, preferLocal: false);
+        }
+    }
+}

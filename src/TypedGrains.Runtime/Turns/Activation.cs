@@ -1,0 +1,262 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using TypedGrains.Backend;
+using TypedGrains.Persistence;
+using TypedGrains.Runtime.Envelopes;
+
+namespace TypedGrains.Runtime;
+
+/// <summary>
+/// One activation of a grain in this process: its mailbox, the <see cref="TurnEngine{TGrain}"/> that runs its turns
+/// by the shared rules, and the in-process side of the engine's <see cref="ITurnHost"/>. The activation drives each
+/// turn: it activates on the first message, hands each message to the engine, answers the sender, and ends itself
+/// when a turn asks to deactivate, a save fails, it is idle, or the runtime stops. Once ended, every message still
+/// queued follows the grain to a new activation.
+/// </summary>
+internal sealed partial class Activation<TGrain> : ActivationBase, ITurnHost
+    where TGrain : Grain, IGrain<TGrain>
+{
+    private readonly InProcessRuntime _runtime;
+    private Exception? _failedCommit;
+    private volatile bool _ended;
+
+    public Activation(InProcessRuntime runtime, ActivationTable table, GrainId id)
+        : base(table, id, runtime.Time.GetTimestamp())
+    {
+        _runtime = runtime;
+        Engine = new TurnEngine<TGrain>(this, id, storesState: !table.IsStatelessWorker, runtime);
+        Mailbox = new Mailbox<TGrain>(this, runtime.Scheduler, runtime.TurnBudget);
+    }
+
+    public TurnEngine<TGrain> Engine { get; }
+
+    public Mailbox<TGrain> Mailbox { get; }
+
+    public TGrain Grain => Engine.Grain;
+
+    /// <summary>Queues <paramref name="envelope"/>; <c>false</c> when the activation has ended and the caller must route again.</summary>
+    public bool TryPost(Envelope<TGrain> envelope)
+    {
+        if (_ended)
+        {
+            return false;
+        }
+
+        Mailbox.Post(envelope);
+        return true;
+    }
+
+    /// <summary>Claims an idle mailbox for a stateless-worker pool (see <see cref="Mailbox{TGrain}.TryClaim"/>).</summary>
+    public bool TryClaim() => !_ended && Mailbox.TryClaim();
+
+    /// <summary>Queues <paramref name="envelope"/> on a mailbox claimed with <see cref="TryClaim"/>.</summary>
+    public void Deliver(Envelope<TGrain> envelope)
+    {
+        // Nobody else schedules a claimed mailbox, and an activation only ends from its own mailbox, so an envelope
+        // that meets an ended activation is routed again by Run like any message queued behind the end.
+        Mailbox.Deliver(envelope);
+    }
+
+    public override void RequestCollection(int turns) => TryPost(new CollectEnvelope<TGrain>(turns));
+
+    public override Task<int> DrainMarker() => PostControl(ControlRequest.DrainMarker);
+
+    public override Task Deactivate() => PostControl(ControlRequest.Deactivate);
+
+    /// <summary>Runs one message from the mailbox. Never throws: failures go to the message's sender.</summary>
+    public ValueTask Run(Envelope<TGrain> envelope)
+    {
+        if (_ended)
+        {
+            Reroute(envelope);
+            return default;
+        }
+
+        if (!envelope.IsTurn)
+        {
+            return envelope.DeliverTo(this);
+        }
+
+        CountTurn();
+        return Engine.IsActivated ? envelope.DeliverTo(this) : ActivateThenRunAsync(envelope);
+    }
+
+    /// <summary>Ends the activation if no turn started since the collector found it idle at turn <paramref name="turnsWhenIdle"/>.</summary>
+    public ValueTask CollectIfIdle(int turnsWhenIdle) =>
+        Turns == turnsWhenIdle && Mailbox.IsEmpty && PendingCallers == 0 ? EndNormallyAsync() : default;
+
+    public ValueTask RunControl(ControlEnvelope<TGrain> envelope)
+    {
+        if (envelope.Request == ControlRequest.DrainMarker)
+        {
+            envelope.Complete(Turns);
+            return default;
+        }
+
+        return DeactivateForStopAsync(envelope);
+    }
+
+    // ---- ITurnHost: the in-process side of the engine ----
+
+    IGrainFactory ITurnHost.Grains => _runtime;
+
+    TimeProvider ITurnHost.Time => _runtime.Time;
+
+    TimeSpan ITurnHost.StorageTimeout => _runtime.CallTimeout;
+
+    IGrainStateProvider ITurnHost.ResolveProvider(string? name) => _runtime.ResolveProvider(name, Id);
+
+    void ITurnHost.Reply(DeferredReply reply)
+    {
+        // A token of another incarnation (kept in stored state across a restart) or of a caller already answered
+        // (timeout, cancellation, an ended activation) reaches nobody: the reply is dropped and reported.
+        if (!_runtime.PendingCallers.Contains(reply.Caller))
+        {
+            _runtime.ReportReplyDropped(Id, reply.Caller);
+            return;
+        }
+
+        reply.DeliverTo(_runtime);
+    }
+
+    void ITurnHost.CastToSelf(SelfCast cast)
+    {
+        try
+        {
+            cast.Send(_runtime, Id);
+        }
+        catch (Exception error)
+        {
+            _runtime.ReportCastFailure(Id, error);
+        }
+    }
+
+    void ITurnHost.OnCommitFailed(Exception error)
+    {
+        // A stateless worker never saves, so this is always an activation with state: leave the directory now, so a
+        // caller that sees the error also sees the grain inactive; the waiting callers are failed after it (AfterTurn).
+        _failedCommit = error;
+        Withdraw();
+    }
+
+    // ---- ending ----
+
+    private async ValueTask ActivateThenRunAsync(Envelope<TGrain> envelope)
+    {
+        try
+        {
+            await Engine.ActivateAsync(_runtime.StopToken).ConfigureAwait(false);
+        }
+        catch (Exception error)
+        {
+            // The next message retries with a new activation; this one's sender gets the reason.
+            End(error);
+            envelope.Fail(error);
+            return;
+        }
+
+        await envelope.DeliverTo(this).ConfigureAwait(false);
+    }
+
+    /// <summary>After each turn: finish a failed commit's end, or run a requested deactivation.</summary>
+    private ValueTask AfterTurn()
+    {
+        if (_failedCommit is { } cause)
+        {
+            _failedCommit = null;
+            Finish(cause);
+            return default;
+        }
+
+        return Engine.DeactivationRequested ? EndNormallyAsync() : default;
+    }
+
+    /// <summary>Runs the deactivation hook as the last turn, then ends; a hook that fails is reported and the activation still ends.</summary>
+    private async ValueTask EndNormallyAsync()
+    {
+        if (_ended)
+        {
+            return;
+        }
+
+        try
+        {
+            await Engine.DeactivateAsync(_runtime.StopToken).ConfigureAwait(false);
+        }
+        catch (Exception error)
+        {
+            _runtime.ReportDeactivationFailure(Id, error);
+        }
+
+        if (_failedCommit is { } cause)
+        {
+            _failedCommit = null;
+            Finish(cause);
+            return;
+        }
+
+        End(null);
+    }
+
+    private async ValueTask DeactivateForStopAsync(ControlEnvelope<TGrain> envelope)
+    {
+        await EndNormallyAsync().ConfigureAwait(false);
+        envelope.Complete(Turns);
+    }
+
+    private Task<int> PostControl(ControlRequest request)
+    {
+        var envelope = new ControlEnvelope<TGrain>(request);
+        if (!TryPost(envelope))
+        {
+            envelope.OnActivationEnded();
+        }
+
+        return envelope.Done;
+    }
+
+    private void Reroute(Envelope<TGrain> envelope)
+    {
+        if (!envelope.FollowsGrain)
+        {
+            envelope.OnActivationEnded();
+            return;
+        }
+
+        try
+        {
+            _runtime.Post(Id, envelope);
+        }
+        catch (Exception error)
+        {
+            envelope.Fail(error);
+        }
+    }
+
+    private void End(Exception? cause)
+    {
+        if (Withdraw())
+        {
+            Finish(cause);
+        }
+    }
+
+    private bool Withdraw()
+    {
+        if (_ended)
+        {
+            return false;
+        }
+
+        _ended = true;
+        _runtime.Remove(this);
+        return true;
+    }
+
+    private void Finish(Exception? cause)
+    {
+        _runtime.PendingCallers.FailAllOf(this, new GrainDeactivatedException(Id, cause));
+        _runtime.OnActivationEnded(Id);
+    }
+}
