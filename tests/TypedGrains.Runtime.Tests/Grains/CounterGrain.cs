@@ -65,4 +65,8 @@ public sealed partial class CounterGrain : Grain<CounterState>
 
     [Call]
     public void Deactivate() => DeactivateAfterTurn();
+
+    /// <summary>A cast that changes state without saving (the memory test's burst).</summary>
+    [Cast]
+    public void Bump() => State = State with { Count = State.Count + 1 };
 }

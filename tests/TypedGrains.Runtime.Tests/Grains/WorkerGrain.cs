@@ -135,6 +135,9 @@ public sealed partial class GatedGrain : Grain<WorkerState>
         State = State with { Count = State.Count + 1 };
         return State.Count;
     }
+
+    [Call]
+    public int Count() => State.Count;
 }
 
 /// <summary>A stateless worker that names a provider: the runtime must refuse it.</summary>
