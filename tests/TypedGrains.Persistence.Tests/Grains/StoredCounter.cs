@@ -15,4 +15,11 @@ public sealed partial class StoredCounter : Grain<StoredCounterState>
         SaveState();
         return State.Count;
     }
+
+    [Cast]
+    public void Increment()
+    {
+        State = State with { Count = State.Count + 1 };
+        SaveState();
+    }
 }
