@@ -39,6 +39,7 @@ public sealed partial class InProcessRuntime : IGrainRuntime, IGrainFactory, IDe
         TurnBudget = options.TurnBudget;
         Scheduler = options.Scheduler;
         CallTimeout = options.CallTimeout;
+        MaxMailboxLength = options.MaxMailboxLength;
         PendingCallers = new PendingCallerTable(Incarnation);
         Calls = new InFlightCalls(Time, options.CallTimeout);
         _collector = new IdleCollector(Time, options.IdleCollectionAge, options.EffectiveCollectionInterval, _activations.All);
@@ -69,6 +70,8 @@ public sealed partial class InProcessRuntime : IGrainRuntime, IGrainFactory, IDe
     internal IMailboxScheduler Scheduler { get; }
 
     internal TimeSpan CallTimeout { get; }
+
+    internal int MaxMailboxLength { get; }
 
     internal PendingCallerTable PendingCallers { get; }
 
@@ -126,7 +129,11 @@ public sealed partial class InProcessRuntime : IGrainRuntime, IGrainFactory, IDe
         PendingCallers.TryTake(caller)?.Fail(error);
     }
 
-    internal void Post<TGrain>(GrainId grain, Envelope<TGrain> envelope)
+    /// <summary>Routes <paramref name="envelope"/> to an activation of <paramref name="grain"/>, creating one if needed.</summary>
+    /// <param name="grain">The target grain.</param>
+    /// <param name="envelope">The message.</param>
+    /// <param name="admitted">The message follows its grain from an ended activation: a full mailbox does not refuse it.</param>
+    internal void Post<TGrain>(GrainId grain, Envelope<TGrain> envelope, bool admitted = false)
         where TGrain : Grain, IGrain<TGrain>
     {
         if (_state != Running)
@@ -134,7 +141,7 @@ public sealed partial class InProcessRuntime : IGrainRuntime, IGrainFactory, IDe
             ThrowIfRefused();
         }
 
-        _activations.Post(this, grain, envelope);
+        _activations.Post(this, grain, envelope, admitted);
     }
 
     internal void Remove(ActivationBase activation) => _activations.Remove(activation);

@@ -52,6 +52,15 @@ public sealed class InProcessRuntimeOptions
     /// </summary>
     public TimeSpan StopTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// The most messages one activation's mailbox holds (0, the default: unbounded). When it is full, a new message
+    /// is refused with <see cref="MailboxFullException"/>: a call's caller receives it, a cast's sender gets it thrown
+    /// by the reference method, and a cast a turn sent is reported to <see cref="CastFailed"/> when the turn commits.
+    /// Messages accepted before are never refused: those that follow their grain to a new activation, and the runtime's
+    /// own (idle collection, stop). Counting costs an interlocked operation per message, paid only when a limit is set.
+    /// </summary>
+    public int MaxMailboxLength { get; set; }
+
     /// <summary>Runs mailboxes. Default: <see cref="ThreadPoolMailboxScheduler.Instance"/>; tests pass a <see cref="SynchronousMailboxScheduler"/>.</summary>
     public IMailboxScheduler Scheduler { get; set; } = ThreadPoolMailboxScheduler.Instance;
 
@@ -120,6 +129,11 @@ public sealed class InProcessRuntimeOptions
         if (StopTimeout < TimeSpan.Zero && StopTimeout != Timeout.InfiniteTimeSpan)
         {
             throw new ArgumentOutOfRangeException(nameof(StopTimeout), StopTimeout, "The stop timeout must not be negative, or Timeout.InfiniteTimeSpan.");
+        }
+
+        if (MaxMailboxLength < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxMailboxLength), MaxMailboxLength, "The mailbox length limit must be 0 (unbounded) or positive.");
         }
 
         ArgumentNullException.ThrowIfNull(Scheduler);

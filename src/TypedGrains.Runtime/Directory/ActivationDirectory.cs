@@ -95,7 +95,8 @@ internal sealed class ActivationDirectory
     }
 
     /// <summary>Queues <paramref name="envelope"/> on an activation of <paramref name="grain"/>, creating one if needed.</summary>
-    public void Post<TGrain>(InProcessRuntime runtime, GrainId grain, Envelope<TGrain> envelope)
+    /// <remarks><paramref name="admitted"/>: the message was accepted before (it follows its grain), so a full mailbox takes it.</remarks>
+    public void Post<TGrain>(InProcessRuntime runtime, GrainId grain, Envelope<TGrain> envelope, bool admitted)
         where TGrain : Grain, IGrain<TGrain>
     {
         var table = TableOf<TGrain>();
@@ -109,11 +110,11 @@ internal sealed class ActivationDirectory
         // The one placement branch of the message path: a field of the grain type's table.
         if (table.Workers is not null)
         {
-            PostToWorker(runtime, table, grain, envelope);
+            PostToWorker(runtime, table, grain, envelope, admitted);
             return;
         }
 
-        while (!GetOrCreate<TGrain>(runtime, table, grain.Key).TryPost(envelope))
+        while (!GetOrCreate<TGrain>(runtime, table, grain.Key).TryPost(envelope, admitted))
         {
             // The activation ended between lookup and post; the next lookup finds or creates its successor.
         }
@@ -147,7 +148,7 @@ internal sealed class ActivationDirectory
         return (Activation<TGrain>)activation;
     }
 
-    private static void PostToWorker<TGrain>(InProcessRuntime runtime, ActivationTable table, GrainId grain, Envelope<TGrain> envelope)
+    private static void PostToWorker<TGrain>(InProcessRuntime runtime, ActivationTable table, GrainId grain, Envelope<TGrain> envelope, bool admitted)
         where TGrain : Grain, IGrain<TGrain>
     {
         var workers = table.Workers!;
@@ -158,7 +159,7 @@ internal sealed class ActivationDirectory
                 pool = workers.GetOrAdd(grain.Key, static (key, table) => new StatelessWorkerPool<TGrain>(table, new GrainId(table.TypeName, key)), table);
             }
 
-            if (((StatelessWorkerPool<TGrain>)pool).TryPost(runtime, envelope))
+            if (((StatelessWorkerPool<TGrain>)pool).TryPost(runtime, envelope, admitted))
             {
                 return;
             }

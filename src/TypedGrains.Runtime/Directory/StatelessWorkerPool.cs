@@ -46,7 +46,7 @@ internal sealed class StatelessWorkerPool<TGrain> : StatelessWorkerPool
     /// Gives <paramref name="envelope"/> to an idle activation, else to a new one below the limit, else queues it on a
     /// busy one. <c>false</c> when the pool is dead or the chosen activation just ended: the caller routes again.
     /// </summary>
-    public bool TryPost(InProcessRuntime runtime, Envelope<TGrain> envelope)
+    public bool TryPost(InProcessRuntime runtime, Envelope<TGrain> envelope, bool admitted)
     {
         var workers = Volatile.Read(ref _workers);
 
@@ -84,7 +84,7 @@ internal sealed class StatelessWorkerPool<TGrain> : StatelessWorkerPool
         // message), and with turns of similar cost round-robin spreads the queues evenly. The counter is read and
         // written without synchronization on purpose; a lost update only skews the spread a little.
         var index = (uint)_nextBusy++ % (uint)workers.Length;
-        return workers[index].TryPost(envelope);
+        return workers[index].TryPost(envelope, admitted);
     }
 
     public override bool Remove(ActivationBase activation)

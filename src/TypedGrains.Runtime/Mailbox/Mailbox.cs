@@ -20,14 +20,46 @@ internal sealed class Mailbox<TGrain> : IThreadPoolWorkItem
     private readonly MailboxQueue<TGrain> _queue = new();
     private readonly IMailboxScheduler _scheduler;
     private readonly int _budget;
+    private readonly int _limit;
     private ExecutionContext? _context;
     private int _status;
+    private int _length;
 
-    public Mailbox(Activation<TGrain> activation, IMailboxScheduler scheduler, int budget)
+    public Mailbox(Activation<TGrain> activation, IMailboxScheduler scheduler, int budget, int limit)
     {
         _activation = activation;
         _scheduler = scheduler;
         _budget = budget;
+        _limit = limit;
+    }
+
+    /// <summary>
+    /// Counts a new turn message against the length limit; <c>false</c> when the mailbox is full (nothing counted).
+    /// Unbounded mailboxes count nothing, so the common case pays no interlocked operation.
+    /// </summary>
+    public bool TryReserve()
+    {
+        if (_limit == 0)
+        {
+            return true;
+        }
+
+        if (Interlocked.Increment(ref _length) <= _limit)
+        {
+            return true;
+        }
+
+        Interlocked.Decrement(ref _length);
+        return false;
+    }
+
+    /// <summary>Counts a message that is taken whether the mailbox is full or not (it was accepted before).</summary>
+    public void Count(Envelope<TGrain> envelope)
+    {
+        if (_limit != 0 && envelope.IsTurn)
+        {
+            Interlocked.Increment(ref _length);
+        }
     }
 
     /// <summary>Whether nothing is queued. Consumer (the running slice) only.</summary>
@@ -89,6 +121,11 @@ internal sealed class Mailbox<TGrain> : IThreadPoolWorkItem
             {
                 Release();
                 return;
+            }
+
+            if (_limit != 0 && envelope.IsTurn)
+            {
+                Interlocked.Decrement(ref _length);
             }
 
             var turn = _activation.Run(envelope);

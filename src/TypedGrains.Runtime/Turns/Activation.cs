@@ -26,7 +26,7 @@ internal sealed partial class Activation<TGrain> : ActivationBase, ITurnHost
     {
         _runtime = runtime;
         Engine = new TurnEngine<TGrain>(this, id, storesState: !table.IsStatelessWorker, runtime);
-        Mailbox = new Mailbox<TGrain>(this, runtime.Scheduler, runtime.TurnBudget);
+        Mailbox = new Mailbox<TGrain>(this, runtime.Scheduler, runtime.TurnBudget, runtime.MaxMailboxLength);
     }
 
     public TurnEngine<TGrain> Engine { get; }
@@ -36,11 +36,24 @@ internal sealed partial class Activation<TGrain> : ActivationBase, ITurnHost
     public TGrain Grain => Engine.Grain;
 
     /// <summary>Queues <paramref name="envelope"/>; <c>false</c> when the activation has ended and the caller must route again.</summary>
-    public bool TryPost(Envelope<TGrain> envelope)
+    /// <exception cref="MailboxFullException">The mailbox is full and the message was not <paramref name="admitted"/> before.</exception>
+    public bool TryPost(Envelope<TGrain> envelope, bool admitted = false)
     {
         if (_ended)
         {
             return false;
+        }
+
+        if (envelope.IsTurn)
+        {
+            if (admitted)
+            {
+                Mailbox.Count(envelope);
+            }
+            else if (!Mailbox.TryReserve())
+            {
+                throw new MailboxFullException(Id, _runtime.MaxMailboxLength);
+            }
         }
 
         Mailbox.Post(envelope);
@@ -53,6 +66,7 @@ internal sealed partial class Activation<TGrain> : ActivationBase, ITurnHost
     /// <summary>Queues <paramref name="envelope"/> on a mailbox claimed with <see cref="TryClaim"/>.</summary>
     public void Deliver(Envelope<TGrain> envelope)
     {
+        Mailbox.Count(envelope);
         // Nobody else schedules a claimed mailbox, and an activation only ends from its own mailbox, so an envelope
         // that meets an ended activation is routed again by Run like any message queued behind the end.
         Mailbox.Deliver(envelope);
@@ -226,7 +240,7 @@ internal sealed partial class Activation<TGrain> : ActivationBase, ITurnHost
 
         try
         {
-            _runtime.Post(Id, envelope);
+            _runtime.Post(Id, envelope, admitted: true);
         }
         catch (Exception error)
         {
