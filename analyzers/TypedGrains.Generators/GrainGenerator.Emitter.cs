@@ -13,6 +13,7 @@ public sealed partial class GrainGenerator
     {
         private const string ValueTask = "global::System.Threading.Tasks.ValueTask";
         private const string Abstractions = "global::TypedGrains";
+        private const string CancellationToken = "global::System.Threading.CancellationToken";
 
         private static readonly string GeneratedCodeAttribute = string.Format(
             CultureInfo.InvariantCulture,
@@ -298,6 +299,12 @@ public sealed partial class GrainGenerator
                 WriteDocumentation(writer, handler);
                 string parameters = ParameterListWithDefaults(MessageArguments(handler));
                 string newRequest = NewRequest(request, handler);
+                if (handler.CancellationTokenName is { } token)
+                {
+                    parameters += (parameters.Length > 0 ? ", " : string.Empty) + CancellationToken + " " + token + " = default";
+                    newRequest += ", " + token;
+                }
+
                 switch (handler.Kind)
                 {
                     case HandlerKind.Call:

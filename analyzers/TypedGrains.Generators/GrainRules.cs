@@ -130,6 +130,9 @@ internal enum HandlerRuleViolation
     /// <summary>A parameter name collides with a member of the generated request message.</summary>
     ReservedParameterName,
 
+    /// <summary>A parameter is a <c>CancellationToken</c>, which cannot travel in a message (the reference method takes one).</summary>
+    CancellationTokenParameter,
+
     /// <summary>The reply type involves <c>dynamic</c>, which a request interface cannot be implemented with.</summary>
     DynamicReply,
 }
@@ -233,7 +236,8 @@ internal sealed class GrainKnownTypes
         INamedTypeSymbol task,
         INamedTypeSymbol taskOfT,
         INamedTypeSymbol valueTask,
-        INamedTypeSymbol valueTaskOfT)
+        INamedTypeSymbol valueTaskOfT,
+        INamedTypeSymbol cancellationToken)
     {
         Compilation = compilation;
         GrainAttribute = grainAttribute;
@@ -245,6 +249,7 @@ internal sealed class GrainKnownTypes
         TaskOfT = taskOfT;
         ValueTask = valueTask;
         ValueTaskOfT = valueTaskOfT;
+        CancellationToken = cancellationToken;
     }
 
     /// <summary>The compilation the symbols belong to.</summary>
@@ -277,6 +282,9 @@ internal sealed class GrainKnownTypes
     /// <summary><c>System.Threading.Tasks.ValueTask&lt;TResult&gt;</c>.</summary>
     public INamedTypeSymbol ValueTaskOfT { get; }
 
+    /// <summary><c>System.Threading.CancellationToken</c>.</summary>
+    public INamedTypeSymbol CancellationToken { get; }
+
     /// <summary>Resolves the known types in <paramref name="compilation"/>; <c>null</c> when one is missing or ambiguous.</summary>
     public static GrainKnownTypes? Create(Compilation compilation)
     {
@@ -289,13 +297,14 @@ internal sealed class GrainKnownTypes
         INamedTypeSymbol? taskOfT = compilation.GetTypeByMetadataName("System.Threading.Tasks.Task`1");
         INamedTypeSymbol? valueTask = compilation.GetTypeByMetadataName("System.Threading.Tasks.ValueTask");
         INamedTypeSymbol? valueTaskOfT = compilation.GetTypeByMetadataName("System.Threading.Tasks.ValueTask`1");
+        INamedTypeSymbol? cancellationToken = compilation.GetTypeByMetadataName("System.Threading.CancellationToken");
         if (grainAttribute is null || callAttribute is null || castAttribute is null || grainOfTState is null
-            || caller is null || task is null || taskOfT is null || valueTask is null || valueTaskOfT is null)
+            || caller is null || task is null || taskOfT is null || valueTask is null || valueTaskOfT is null || cancellationToken is null)
         {
             return null;
         }
 
-        return new GrainKnownTypes(compilation, grainAttribute, callAttribute, castAttribute, grainOfTState, caller, task, taskOfT, valueTask, valueTaskOfT);
+        return new GrainKnownTypes(compilation, grainAttribute, callAttribute, castAttribute, grainOfTState, caller, task, taskOfT, valueTask, valueTaskOfT, cancellationToken);
     }
 }
 
@@ -578,6 +587,11 @@ internal static class GrainRules
             if (parameter.Type.IsRefLikeType)
             {
                 return HandlerRuleViolation.RefLikeParameter;
+            }
+
+            if (SymbolEqualityComparer.Default.Equals(parameter.Type, known.CancellationToken))
+            {
+                return HandlerRuleViolation.CancellationTokenParameter;
             }
 
             if (Array.IndexOf(ReservedParameterNames, parameter.Name) >= 0 || string.Equals(parameter.Name, method.Name, StringComparison.Ordinal))

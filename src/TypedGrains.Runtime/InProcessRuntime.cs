@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Threading;
 using System.Threading.Tasks;
 using TypedGrains.Persistence;
 using TypedGrains.Runtime.Envelopes;
@@ -59,22 +60,22 @@ public sealed class InProcessRuntime : IGrainRuntime, IGrainFactory, IDeferredRe
     public bool IsActive(GrainId grain) => _activations.Contains(grain);
 
     /// <inheritdoc/>
-    public ValueTask<TReply> CallAsync<TGrain, TRequest, TReply>(GrainId grain, in TRequest request)
+    public ValueTask<TReply> CallAsync<TGrain, TRequest, TReply>(GrainId grain, in TRequest request, CancellationToken cancellationToken)
         where TGrain : Grain, IGrain<TGrain>
         where TRequest : struct, IGrainRequest<TGrain, TReply> =>
-        CallEnvelope<TGrain, TRequest, TReply>.Send(this, grain, request);
+        CallEnvelope<TGrain, TRequest, TReply>.Send(this, grain, request, cancellationToken);
 
     /// <inheritdoc/>
-    public ValueTask CallAsync<TGrain, TRequest>(GrainId grain, in TRequest request)
+    public ValueTask CallAsync<TGrain, TRequest>(GrainId grain, in TRequest request, CancellationToken cancellationToken)
         where TGrain : Grain, IGrain<TGrain>
         where TRequest : struct, IGrainRequest<TGrain> =>
-        VoidCallEnvelope<TGrain, TRequest>.Send(this, grain, request);
+        VoidCallEnvelope<TGrain, TRequest>.Send(this, grain, request, cancellationToken);
 
     /// <inheritdoc/>
-    public ValueTask<TReply> CallDeferredAsync<TGrain, TRequest, TReply>(GrainId grain, in TRequest request)
+    public ValueTask<TReply> CallDeferredAsync<TGrain, TRequest, TReply>(GrainId grain, in TRequest request, CancellationToken cancellationToken)
         where TGrain : Grain, IGrain<TGrain>
         where TRequest : struct, IDeferredGrainRequest<TGrain, TReply> =>
-        DeferredCallEnvelope<TGrain, TRequest, TReply>.Send(this, grain, request);
+        DeferredCallEnvelope<TGrain, TRequest, TReply>.Send(this, grain, request, cancellationToken);
 
     /// <inheritdoc/>
     public void Cast<TGrain, TRequest>(GrainId grain, in TRequest request)

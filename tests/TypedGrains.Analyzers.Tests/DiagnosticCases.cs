@@ -36,6 +36,7 @@ internal static class DiagnosticCases
         ("PointerParameter", "TG0007", "[Grain] public sealed partial class G : Grain<S> { [Call] public unsafe int Get(int* [|pointer|]) => 0; }", ["Get", "pointer", "pointer"]),
         ("SpanParameter", "TG0007", "[Grain] public sealed partial class G : Grain<S> { [Call] public int Get(ReadOnlySpan<int> [|values|]) => 0; }", ["Get", "values", "ref struct"]),
         ("CallerOnCast", "TG0007", "[Grain] public sealed partial class G : Grain<S> { [Cast] public void Wait(Caller<int> [|caller|]) { } }", ["Wait", "caller", "[Cast]"]),
+        ("CancellationTokenParameter", "TG0007", "[Grain] public sealed partial class G : Grain<S> { [Call] public int Get(System.Threading.CancellationToken [|token|]) => 0; }", ["Get", "token", "CancellationToken"]),
         ("ReservedParameterName", "TG0007", "[Grain] public sealed partial class G : Grain<S> { [Call] public int Get(int [|MethodId|]) => MethodId; }", ["Get", "MethodId", "MethodName"]),
         ("GenericHandler", "TG0008", "[Grain] public sealed partial class G : Grain<S> { [Call] public T [|Echo|]<T>(T value) => value; }", ["Echo", "generic"]),
         ("ByRefReturn", "TG0008", "[Grain] public sealed partial class G : Grain<S> { private int _value; [Call] public ref int [|Get|]() => ref _value; }", ["Get", "by reference"]),

@@ -540,6 +540,19 @@ public static class GrainCases
             public sealed record CounterState(int Count = 0);
             """,
 
+        ["CancellationTokenNames"] = Usings + """
+            namespace Cases;
+
+            [Grain]
+            public sealed partial class Tokens : Grain<int>
+            {
+                [Call] public string Echo(string cancellationToken, int cancellationToken1 = 1) => cancellationToken;
+                [Call] public void Wait(Caller<int> caller, int cancellationToken) => Reply(caller, cancellationToken);
+                [Call] public ValueTask Flush(int count = 2) => default;
+                [Cast] public void Poke(int cancellationToken) { }
+            }
+            """,
+
         ["ContractCounter"] = Usings + """
             namespace Samples;
 

@@ -1,3 +1,4 @@
+using System.Threading;
 using System.Threading.Tasks;
 
 namespace TypedGrains.Runtime.Envelopes;
@@ -10,7 +11,7 @@ internal sealed class CallEnvelope<TGrain, TRequest, TReply> : ReplyEnvelope<TGr
     private TRequest _request;
     private TReply _reply = default!;
 
-    public static ValueTask<TReply> Send(InProcessRuntime runtime, GrainId grain, in TRequest request)
+    public static ValueTask<TReply> Send(InProcessRuntime runtime, GrainId grain, in TRequest request, CancellationToken cancellationToken)
     {
         var envelope = EnvelopePool<CallEnvelope<TGrain, TRequest, TReply>>.Rent();
         envelope._request = request;

@@ -1,5 +1,6 @@
 using System;
 using System.Runtime.CompilerServices;
+using System.Threading;
 using System.Threading.Tasks;
 
 namespace TypedGrains.Runtime.Envelopes;
@@ -19,7 +20,7 @@ internal sealed class DeferredCallEnvelope<TGrain, TRequest, TReply> : ReplyEnve
 
     public ActivationBase Owner => _owner!;
 
-    public static ValueTask<TReply> Send(InProcessRuntime runtime, GrainId grain, in TRequest request)
+    public static ValueTask<TReply> Send(InProcessRuntime runtime, GrainId grain, in TRequest request, CancellationToken cancellationToken)
     {
         var envelope = EnvelopePool<DeferredCallEnvelope<TGrain, TRequest, TReply>>.Rent();
         envelope._request = request;

@@ -1,3 +1,4 @@
+using System.Threading;
 using System.Threading.Tasks;
 
 namespace TypedGrains.Runtime.Envelopes;
@@ -9,7 +10,7 @@ internal sealed class VoidCallEnvelope<TGrain, TRequest> : ReplyEnvelope<TGrain,
 {
     private TRequest _request;
 
-    public static ValueTask Send(InProcessRuntime runtime, GrainId grain, in TRequest request)
+    public static ValueTask Send(InProcessRuntime runtime, GrainId grain, in TRequest request, CancellationToken cancellationToken)
     {
         var envelope = EnvelopePool<VoidCallEnvelope<TGrain, TRequest>>.Rent();
         envelope._request = request;

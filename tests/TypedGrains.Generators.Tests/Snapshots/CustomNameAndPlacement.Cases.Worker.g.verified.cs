@@ -92,8 +92,10 @@ namespace Cases
         private global::TypedGrains.IGrainRuntime Runtime => _runtime ?? throw new global::TypedGrains.UnboundReferenceException(Id);
 
         /// <summary>Calls <c>Work</c> on the grain and returns its reply.</summary>
-        public global::System.Threading.Tasks.ValueTask<int> Work(int input)
-            => this.Runtime.CallAsync<global::Cases.Worker, global::Cases.Worker.Requests.Work, int>(this.Id, new global::Cases.Worker.Requests.Work(input));
+        /// <param name="input">The <c>input</c> argument.</param>
+        /// <param name="cancellationToken">Stops waiting for the reply; the outcome of a cancelled call is unknown (the handler's turn may still run).</param>
+        public global::System.Threading.Tasks.ValueTask<int> Work(int input, global::System.Threading.CancellationToken cancellationToken = default)
+            => this.Runtime.CallAsync<global::Cases.Worker, global::Cases.Worker.Requests.Work, int>(this.Id, new global::Cases.Worker.Requests.Work(input), cancellationToken);
 
         /// <summary>Whether <paramref name="other"/> names the same grain.</summary>
         public bool Equals(global::Cases.WorkerRef other) => Id.Equals(other.Id);

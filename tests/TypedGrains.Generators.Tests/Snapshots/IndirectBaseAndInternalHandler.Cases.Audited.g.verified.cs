@@ -128,8 +128,9 @@ namespace Cases
         private global::TypedGrains.IGrainRuntime Runtime => _runtime ?? throw new global::TypedGrains.UnboundReferenceException(Id);
 
         /// <summary>Calls <c>Get</c> on the grain and returns its reply.</summary>
-        internal global::System.Threading.Tasks.ValueTask<int> Get()
-            => this.Runtime.CallAsync<global::Cases.Audited, global::Cases.Audited.Requests.Get, int>(this.Id, new global::Cases.Audited.Requests.Get());
+        /// <param name="cancellationToken">Stops waiting for the reply; the outcome of a cancelled call is unknown (the handler's turn may still run).</param>
+        internal global::System.Threading.Tasks.ValueTask<int> Get(global::System.Threading.CancellationToken cancellationToken = default)
+            => this.Runtime.CallAsync<global::Cases.Audited, global::Cases.Audited.Requests.Get, int>(this.Id, new global::Cases.Audited.Requests.Get(), cancellationToken);
 
         /// <summary>Sends <c>Touch</c> to the grain without waiting for it to run.</summary>
         internal void Touch(string who)

@@ -80,8 +80,9 @@ namespace Cases
         private global::TypedGrains.IGrainRuntime Runtime => _runtime ?? throw new global::TypedGrains.UnboundReferenceException(Id);
 
         /// <summary>Calls <c>Balance</c> on the grain and returns its reply.</summary>
-        public global::System.Threading.Tasks.ValueTask<long> Balance()
-            => this.Runtime.CallAsync<global::Cases.Account, global::Cases.Account.Requests.Balance, long>(this.Id, new global::Cases.Account.Requests.Balance());
+        /// <param name="cancellationToken">Stops waiting for the reply; the outcome of a cancelled call is unknown (the handler's turn may still run).</param>
+        public global::System.Threading.Tasks.ValueTask<long> Balance(global::System.Threading.CancellationToken cancellationToken = default)
+            => this.Runtime.CallAsync<global::Cases.Account, global::Cases.Account.Requests.Balance, long>(this.Id, new global::Cases.Account.Requests.Balance(), cancellationToken);
 
         /// <summary>Whether <paramref name="other"/> names the same grain.</summary>
         public bool Equals(global::Cases.AccountRef other) => Id.Equals(other.Id);

@@ -123,8 +123,9 @@ namespace Cases.Nested
                 private global::TypedGrains.IGrainRuntime Runtime => _runtime ?? throw new global::TypedGrains.UnboundReferenceException(Id);
 
                 /// <summary>Calls <c>Get</c> on the grain and returns its reply.</summary>
-                public global::System.Threading.Tasks.ValueTask<int> Get()
-                    => this.Runtime.CallAsync<global::Cases.Nested.Outer.Middle.Counter, global::Cases.Nested.Outer.Middle.Counter.Requests.Get, int>(this.Id, new global::Cases.Nested.Outer.Middle.Counter.Requests.Get());
+                /// <param name="cancellationToken">Stops waiting for the reply; the outcome of a cancelled call is unknown (the handler's turn may still run).</param>
+                public global::System.Threading.Tasks.ValueTask<int> Get(global::System.Threading.CancellationToken cancellationToken = default)
+                    => this.Runtime.CallAsync<global::Cases.Nested.Outer.Middle.Counter, global::Cases.Nested.Outer.Middle.Counter.Requests.Get, int>(this.Id, new global::Cases.Nested.Outer.Middle.Counter.Requests.Get(), cancellationToken);
 
                 /// <summary>Sends <c>Increment</c> to the grain without waiting for it to run.</summary>
                 public void Increment()

@@ -83,8 +83,9 @@ namespace Cases
         private global::TypedGrains.IGrainRuntime Runtime => _runtime ?? throw new global::TypedGrains.UnboundReferenceException(Id);
 
         /// <summary>Calls <c>GetAsync</c> on the grain and returns its reply.</summary>
-        public global::System.Threading.Tasks.ValueTask<int> GetAsync()
-            => this.Runtime.CallAsync<global::Cases.Counter, global::Cases.Counter.Requests.GetAsync, int>(this.Id, new global::Cases.Counter.Requests.GetAsync());
+        /// <param name="cancellationToken">Stops waiting for the reply; the outcome of a cancelled call is unknown (the handler's turn may still run).</param>
+        public global::System.Threading.Tasks.ValueTask<int> GetAsync(global::System.Threading.CancellationToken cancellationToken = default)
+            => this.Runtime.CallAsync<global::Cases.Counter, global::Cases.Counter.Requests.GetAsync, int>(this.Id, new global::Cases.Counter.Requests.GetAsync(), cancellationToken);
 
         /// <summary>Whether <paramref name="other"/> names the same grain.</summary>
         public bool Equals(global::Cases.CounterRef other) => Id.Equals(other.Id);

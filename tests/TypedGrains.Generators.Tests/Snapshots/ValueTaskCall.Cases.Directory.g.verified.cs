@@ -92,8 +92,10 @@ namespace Cases
         private global::TypedGrains.IGrainRuntime Runtime => _runtime ?? throw new global::TypedGrains.UnboundReferenceException(Id);
 
         /// <summary>Calls <c>FindAsync</c> on the grain and returns its reply.</summary>
-        public global::System.Threading.Tasks.ValueTask<string?> FindAsync(string name)
-            => this.Runtime.CallAsync<global::Cases.Directory, global::Cases.Directory.Requests.FindAsync, string?>(this.Id, new global::Cases.Directory.Requests.FindAsync(name));
+        /// <param name="name">The <c>name</c> argument.</param>
+        /// <param name="cancellationToken">Stops waiting for the reply; the outcome of a cancelled call is unknown (the handler's turn may still run).</param>
+        public global::System.Threading.Tasks.ValueTask<string?> FindAsync(string name, global::System.Threading.CancellationToken cancellationToken = default)
+            => this.Runtime.CallAsync<global::Cases.Directory, global::Cases.Directory.Requests.FindAsync, string?>(this.Id, new global::Cases.Directory.Requests.FindAsync(name), cancellationToken);
 
         /// <summary>Whether <paramref name="other"/> names the same grain.</summary>
         public bool Equals(global::Cases.DirectoryRef other) => Id.Equals(other.Id);
