@@ -38,9 +38,12 @@ public sealed partial class GrainGenerator
         /// The namespace of the formatters of one assembly. It is assembly-specific so that two assemblies that see
         /// each other's internals (InternalsVisibleTo) never declare the same generated type.
         /// </summary>
-        public static string FormattersNamespace(string? assemblyName)
+        public static string FormattersNamespace(string? assemblyName) => GeneratedNamespace(FormattersNamespacePrefix, assemblyName);
+
+        /// <summary><paramref name="prefix"/> followed by the assembly name as an identifier (<c>Assembly</c> when it has none).</summary>
+        public static string GeneratedNamespace(string prefix, string? assemblyName)
         {
-            var builder = new System.Text.StringBuilder(FormattersNamespacePrefix);
+            var builder = new System.Text.StringBuilder(prefix);
             string name = string.IsNullOrEmpty(assemblyName) ? "Assembly" : assemblyName!;
             if (!char.IsLetter(name[0]) && name[0] != '_')
             {

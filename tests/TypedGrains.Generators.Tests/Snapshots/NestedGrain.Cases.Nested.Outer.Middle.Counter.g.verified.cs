@@ -80,6 +80,9 @@ namespace Cases.Nested
 
                     public override global::Cases.Nested.Outer.Middle.Counter Create() => new global::Cases.Nested.Outer.Middle.Counter();
 
+                    public override global::System.Threading.Tasks.ValueTask DispatchAsync(global::TypedGrains.IGrainRuntime runtime, global::TypedGrains.GrainId grain, uint methodId, global::System.Buffers.ReadOnlySequence<byte> arguments, global::System.Buffers.IBufferWriter<byte> reply, global::System.Threading.CancellationToken cancellationToken)
+                        => global::TypedGrains.Backend.GrainRequestDispatcher.DispatchAsync<global::Cases.Nested.Outer.Middle.Counter>(runtime, grain, methodId, arguments, reply, cancellationToken);
+
                     #nullable disable
                     private static readonly global::TypedGrains.Persistence.IStateCodec GeneratedStateCodec =
                         new global::TypedGrains.Messaging.MessagePackStateCodec<global::Cases.Nested.CounterState>(global::TypedGrains.Generated.MessagePack.TestGrains.CounterStateFormatter_80E10EBF.Instance);
