@@ -232,6 +232,12 @@ public sealed partial class GrainGenerator
             writer.WriteLine("public override " + ValueTask + " DispatchAsync(" + Abstractions + ".IGrainRuntime runtime, " + Abstractions + ".GrainId grain, uint methodId, "
                 + "global::System.Buffers.ReadOnlySequence<byte> arguments, global::System.Buffers.IBufferWriter<byte> reply, " + CancellationToken + " cancellationToken)");
             writer.WriteLine("    => " + Abstractions + ".Backend.GrainRequestDispatcher.DispatchAsync<" + self + ">(runtime, grain, methodId, arguments, reply, cancellationToken);");
+            if (grain.StateTypeName is null)
+            {
+                writer.WriteLine();
+                writer.WriteLine("public override bool HasState => false;");
+            }
+
             if (grain.StateFormatter is { } stateFormatter)
             {
                 writer.WriteLine();

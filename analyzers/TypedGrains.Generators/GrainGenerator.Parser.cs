@@ -97,8 +97,8 @@ public sealed partial class GrainGenerator
             bool isPublic = grain.DeclaredAccessibility == Accessibility.Public
                 && containingTypes.All(t => t.DeclaredAccessibility == Accessibility.Public);
 
-            ITypeSymbol state = GrainRules.GetStateType(grain, known)!;
-            InitialStateModel? initialState = GrainRules.ShouldGenerateInitialState(grain, state, known, compilation)
+            ITypeSymbol? state = GrainRules.GetStateType(grain, known);
+            InitialStateModel? initialState = state is not null && GrainRules.ShouldGenerateInitialState(grain, state, known, compilation)
                 ? new InitialStateModel(
                     state.ToDisplayString(GrainTypeNames.CodeFormat),
                     state.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat))
@@ -113,7 +113,7 @@ public sealed partial class GrainGenerator
             }
 
             handlers.Sort((x, y) => string.CompareOrdinal(x.MethodName, y.MethodName));
-            string stateTypeName = GrainTypeNames.Format(state, grain, known, forCode: false);
+            string? stateTypeName = state is null ? null : GrainTypeNames.Format(state, grain, known, forCode: false);
             (string? stateFormatter, FormatterModel[] formatters) = SerializationParser.Parse(grain, state, known, cancellationToken);
             (bool HidesRequests, bool HidesSelfCasts) hidden = GrainRules.GetHiddenBaseMembers(grain, known, cancellationToken);
 

@@ -71,6 +71,8 @@ internal static class DiagnosticCases
         ("CallerDropped", "TG0015", "[Grain] public sealed partial class G : Grain<S> { [Call] public void Wait(Caller<int> [|caller|]) { SaveState(); } }", ["Wait", "caller"]),
         ("ProviderOnStatelessWorker", "TG0016", "[Grain(Placement = Placement.StatelessWorker, [|Provider = \"workers\"|])] public sealed partial class Worker : Grain<S> { [Call] public int Get() => 0; }", ["Worker", "workers", "another placement"]),
         ("SaveStateInStatelessWorker", "TG0016", "[Grain(Placement = Placement.StatelessWorker)] public sealed partial class Worker : Grain<S> { [Cast] public void Bump() { State = State with { Count = State.Count + 1 }; [|SaveState()|]; } }", ["Worker", "SaveState()", "another placement"]),
+        ("SaveStateWithoutState", "TG0017", "[Grain] public sealed partial class Echo : Grain { [Call] public int Ping(int x) { [|SaveState()|]; return x; } }", ["Echo", "Grain<TState>"]),
+        ("SaveStateInStatelessWorkerWithoutState", "TG0017", "[Grain(Placement = Placement.StatelessWorker)] public sealed partial class Echo : Grain { [Cast] public void Poke() => [|this.SaveState()|]; }", ["Echo", "nothing to save"]),
         ("SaveStateInStatelessWorkerLambda", "TG0016", "[Grain(Placement = Placement.StatelessWorker)] public sealed partial class Worker : Grain<S> { [Call] public int Bump() { Action save = () => [|this.SaveState()|]; save(); return 0; } }", ["Worker", "SaveState()"]),
     ];
 
@@ -110,6 +112,8 @@ internal static class DiagnosticCases
         ("CallerAnsweredByThrow", "TG0015", "[Grain] public sealed partial class Good : Grain<S> { [Call] public void Wait(Caller<int> caller) => throw new InvalidOperationException(); }"),
         ("CallerStored", "TG0015", "public sealed record W(Caller<int>? Waiting = null); [Grain] public sealed partial class Good : Grain<W> { [Call] public void Wait(Caller<int> caller) => State = new W(caller); }"),
         ("SaveStateInPreferLocalGrainWithProvider", "TG0016", "[Grain(Placement = Placement.PreferLocal, Provider = \"store\")] public sealed partial class Good : Grain<S> { [Cast] public void Bump() { State = State with { Count = State.Count + 1 }; SaveState(); } }"),
+        ("GrainWithoutStateDoesNotSave", "TG0017", "[Grain] public sealed partial class Echo : Grain { [Call] public int Ping(int x) { DeactivateAfterTurn(); return x; } }"),
+        ("GrainWithStateSaves", "TG0017", "[Grain] public sealed partial class Good : Grain<S> { [Cast] public void Bump() { State = State with { Count = State.Count + 1 }; SaveState(); } }"),
         ("StatelessWorkerWithoutStorage", "TG0016", "[Grain(Placement = Placement.StatelessWorker)] public sealed partial class Good : Grain<S> { [Call] public int Bump() { State = State with { Count = State.Count + 1 }; return State.Count; } }"),
         ("StatelessWorkerWithNullProvider", "TG0016", "[Grain(Placement = Placement.StatelessWorker, Provider = null)] public sealed partial class Good : Grain<S> { [Call] public int Get() => 0; }"),
     ];

@@ -553,6 +553,24 @@ public static class GrainCases
             }
             """,
 
+        ["StatelessGrain"] = Usings + """
+            namespace Cases;
+
+            [Grain]
+            public sealed partial class Echo : Grain
+            {
+                [Call] public int Ping(int x) => x;
+                [Cast] public void Poke() => CastToSelf.Ping2();
+                [Cast] public void Ping2() { }
+            }
+
+            [Grain(Placement = Placement.StatelessWorker)]
+            public sealed partial class EchoWorker : Grain
+            {
+                [Call] public string Shout(string text) => text.ToUpperInvariant();
+            }
+            """,
+
         ["ContractCounter"] = Usings + """
             namespace Samples;
 
