@@ -153,6 +153,15 @@ public static class DiagnosticDescriptors
         DiagnosticSeverity.Error,
         "A [Grain(Placement = Placement.StatelessWorker)] grain runs as several activations per id that never read or write a state provider. The runtime refuses a worker that names a Provider when it starts, and fails every turn that calls SaveState() with InvalidOperationException. Keep identity-bound state in a grain with another placement.");
 
+    /// <summary>TG0017: <c>SaveState()</c> on a grain without state.</summary>
+    public static readonly DiagnosticDescriptor SaveWithoutState = Create(
+        DiagnosticIds.SaveWithoutState,
+        "Grain without state saves state",
+        "Grain '{0}' derives from Grain and has no state, so SaveState() has nothing to save; derive it from Grain<TState> to keep a state, or remove the call",
+        DiagnosticCategories.Reliability,
+        DiagnosticSeverity.Error,
+        "A grain that derives from Grain directly declares no state: nothing is loaded when it activates and nothing can be saved. A SaveState() on it is a mistake: either the grain should keep a state (derive it from Grain<TState>) or the call should go.");
+
     /// <summary>TG0100: a type the generated MessagePack formatters cannot handle (text shared with the generator).</summary>
     public static readonly DiagnosticDescriptor UnsupportedSerializableType = Create(
         DiagnosticIds.UnsupportedSerializableType,

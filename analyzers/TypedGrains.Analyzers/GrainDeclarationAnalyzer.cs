@@ -120,7 +120,7 @@ public sealed class GrainDeclarationAnalyzer : GrainAnalyzer
 
     private static bool HasHandlersInHierarchy(INamedTypeSymbol grain, GrainKnownTypes known)
     {
-        for (INamedTypeSymbol? type = grain; type is not null && !SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, known.GrainOfTState); type = type.BaseType)
+        for (INamedTypeSymbol? type = grain; type is not null && !GrainRules.IsGrainBase(type, known); type = type.BaseType)
         {
             foreach (ISymbol member in type.GetMembers())
             {

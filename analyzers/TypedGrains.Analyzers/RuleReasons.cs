@@ -16,7 +16,7 @@ internal static class RuleReasons
         GrainRuleViolation.InaccessibleGrain => "a grain class must be public or internal (and not file-local)",
         GrainRuleViolation.InaccessibleContainingType => "a type containing a grain must be public or internal (and not file-local)",
         GrainRuleViolation.AbstractGrain => "a grain class cannot be abstract or static",
-        GrainRuleViolation.NotDerivedFromGrain => "a grain class must derive from Grain<TState>",
+        GrainRuleViolation.NotDerivedFromGrain => "a grain class must derive from Grain<TState>, or from Grain for a grain without state",
         GrainRuleViolation.NoParameterlessConstructor => "a grain needs a constructor callable without arguments that sets all required members",
         GrainRuleViolation.ReservedMemberName => "it declares or inherits a member named CastToSelf, GeneratedDefinition, Requests or SelfCasts, which the generator adds",
         _ => "it breaks the rule " + violation,
@@ -41,6 +41,7 @@ internal static class RuleReasons
         HandlerRuleViolation.PointerParameter => "pointers cannot travel in a message",
         HandlerRuleViolation.RefLikeParameter => "a ref struct (such as Span<T>) cannot be stored in a message; take an array or ReadOnlyMemory<T>",
         HandlerRuleViolation.ReservedParameterName => "its name is taken by a member of the generated request message (InvokeAsync, MethodId, MethodName) or by the handler itself",
+        HandlerRuleViolation.CancellationTokenParameter => "a CancellationToken cannot travel in a message; the generated reference method takes one for its caller, and a turn is not cancelled",
         HandlerRuleViolation.MultipleCallers => "a handler takes at most one Caller<T>",
         HandlerRuleViolation.CallerOnCast => "a [Cast] has no reply, so it cannot take a Caller<T>; make it a [Call]",
         _ => "it breaks the rule " + violation,
@@ -49,6 +50,6 @@ internal static class RuleReasons
     /// <summary>Whether <paramref name="violation"/> is about one parameter (reported on that parameter).</summary>
     public static bool IsParameterRule(HandlerRuleViolation violation) => violation is
         HandlerRuleViolation.ByRefParameter or HandlerRuleViolation.ParamsParameter or HandlerRuleViolation.PointerParameter
-        or HandlerRuleViolation.RefLikeParameter or HandlerRuleViolation.ReservedParameterName
+        or HandlerRuleViolation.RefLikeParameter or HandlerRuleViolation.ReservedParameterName or HandlerRuleViolation.CancellationTokenParameter
         or HandlerRuleViolation.MultipleCallers or HandlerRuleViolation.CallerOnCast;
 }

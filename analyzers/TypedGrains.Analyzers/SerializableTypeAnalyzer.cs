@@ -27,13 +27,14 @@ public sealed class SerializableTypeAnalyzer : GrainAnalyzer
     {
         var grain = (INamedTypeSymbol)context.Symbol;
         if (!GrainSymbols.IsGrain(grain, known)
-            || GrainRules.CheckGrainType(grain, known, context.Compilation, context.CancellationToken, GrainSymbols.IsGeneratedByTypedGrains) != GrainRuleViolation.None
-            || GrainRules.GetStateType(grain, known) is not { } state)
+            || GrainRules.CheckGrainType(grain, known, context.Compilation, context.CancellationToken, GrainSymbols.IsGeneratedByTypedGrains) != GrainRuleViolation.None)
         {
             return;
         }
 
-        if (SerializableTypeRules.FindUnsupported(state, state.Name, grain, serializable, context.CancellationToken) is { } statePath)
+        // A grain without state (deriving from Grain directly) has only its arguments and replies to check.
+        if (GrainRules.GetStateType(grain, known) is { } state
+            && SerializableTypeRules.FindUnsupported(state, state.Name, grain, serializable, context.CancellationToken) is { } statePath)
         {
             Report(context, grain.Locations, statePath);
         }

@@ -11,7 +11,8 @@ namespace TypedGrains.Analyzers;
 /// <summary>
 /// Reports stored state on a <c>[Grain(Placement = Placement.StatelessWorker)]</c> grain, which the runtime refuses: a
 /// <c>Provider</c> named on the worker's <c>[Grain]</c> (refused when the runtime starts) and each <c>SaveState()</c>
-/// called on a worker (the turn fails with <c>InvalidOperationException</c>).
+/// called on a worker (the turn fails with <c>InvalidOperationException</c>). A <c>SaveState()</c> on a grain without
+/// state (deriving from <c>Grain</c> directly, whatever its placement) is reported as TG0017 instead: nothing to save.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class StatelessWorkerStateAnalyzer : GrainAnalyzer
@@ -21,7 +22,7 @@ public sealed class StatelessWorkerStateAnalyzer : GrainAnalyzer
 
     /// <inheritdoc/>
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        ImmutableArray.Create(DiagnosticDescriptors.StatelessWorkerState);
+        ImmutableArray.Create(DiagnosticDescriptors.StatelessWorkerState, DiagnosticDescriptors.SaveWithoutState);
 
     /// <inheritdoc/>
     private protected override void RegisterActions(CompilationStartAnalysisContext start, GrainKnownTypes known)
@@ -99,7 +100,18 @@ public sealed class StatelessWorkerStateAnalyzer : GrainAnalyzer
         INamedTypeSymbol? grain = invocation.Instance is null or IInstanceReferenceOperation
             ? context.ContainingSymbol.ContainingType
             : invocation.Instance.Type as INamedTypeSymbol;
-        if (grain is null || !workers.IsWorker(grain))
+        if (grain is null)
+        {
+            return;
+        }
+
+        if (workers.HasNoState(grain))
+        {
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.SaveWithoutState, invocation.Syntax.GetLocation(), grain.Name));
+            return;
+        }
+
+        if (!workers.IsWorker(grain))
         {
             return;
         }
@@ -156,6 +168,10 @@ public sealed class StatelessWorkerStateAnalyzer : GrainAnalyzer
             _known = known;
             _statelessWorker = statelessWorker;
         }
+
+        /// <summary>Whether <paramref name="type"/> derives from <c>Grain</c> directly or through classes of its own, not from <c>Grain&lt;TState&gt;</c>.</summary>
+        public bool HasNoState(INamedTypeSymbol type) =>
+            GrainRules.DerivesFromGrain(type, _known) && GrainRules.GetStateType(type, _known) is null;
 
         public bool IsWorker(INamedTypeSymbol type)
         {

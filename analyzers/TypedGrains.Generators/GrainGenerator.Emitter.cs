@@ -13,6 +13,7 @@ public sealed partial class GrainGenerator
     {
         private const string ValueTask = "global::System.Threading.Tasks.ValueTask";
         private const string Abstractions = "global::TypedGrains";
+        private const string CancellationToken = "global::System.Threading.CancellationToken";
 
         private static readonly string GeneratedCodeAttribute = string.Format(
             CultureInfo.InvariantCulture,
@@ -227,6 +228,16 @@ public sealed partial class GrainGenerator
             writer.CloseBlock();
             writer.WriteLine();
             writer.WriteLine("public override " + self + " Create() => new " + self + "();");
+            writer.WriteLine();
+            writer.WriteLine("public override " + ValueTask + " DispatchAsync(" + Abstractions + ".IGrainRuntime runtime, " + Abstractions + ".GrainId grain, uint methodId, "
+                + "global::System.Buffers.ReadOnlySequence<byte> arguments, global::System.Buffers.IBufferWriter<byte> reply, " + CancellationToken + " cancellationToken)");
+            writer.WriteLine("    => " + Abstractions + ".Backend.GrainRequestDispatcher.DispatchAsync<" + self + ">(runtime, grain, methodId, arguments, reply, cancellationToken);");
+            if (grain.StateTypeName is null)
+            {
+                writer.WriteLine();
+                writer.WriteLine("public override bool HasState => false;");
+            }
+
             if (grain.StateFormatter is { } stateFormatter)
             {
                 writer.WriteLine();
@@ -298,6 +309,12 @@ public sealed partial class GrainGenerator
                 WriteDocumentation(writer, handler);
                 string parameters = ParameterListWithDefaults(MessageArguments(handler));
                 string newRequest = NewRequest(request, handler);
+                if (handler.CancellationTokenName is { } token)
+                {
+                    parameters += (parameters.Length > 0 ? ", " : string.Empty) + CancellationToken + " " + token + " = default";
+                    newRequest += ", " + token;
+                }
+
                 switch (handler.Kind)
                 {
                     case HandlerKind.Call:

@@ -97,8 +97,8 @@ public sealed partial class GrainGenerator
             bool isPublic = grain.DeclaredAccessibility == Accessibility.Public
                 && containingTypes.All(t => t.DeclaredAccessibility == Accessibility.Public);
 
-            ITypeSymbol state = GrainRules.GetStateType(grain, known)!;
-            InitialStateModel? initialState = GrainRules.ShouldGenerateInitialState(grain, state, known, compilation)
+            ITypeSymbol? state = GrainRules.GetStateType(grain, known);
+            InitialStateModel? initialState = state is not null && GrainRules.ShouldGenerateInitialState(grain, state, known, compilation)
                 ? new InitialStateModel(
                     state.ToDisplayString(GrainTypeNames.CodeFormat),
                     state.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat))
@@ -113,7 +113,7 @@ public sealed partial class GrainGenerator
             }
 
             handlers.Sort((x, y) => string.CompareOrdinal(x.MethodName, y.MethodName));
-            string stateTypeName = GrainTypeNames.Format(state, grain, known, forCode: false);
+            string? stateTypeName = state is null ? null : GrainTypeNames.Format(state, grain, known, forCode: false);
             (string? stateFormatter, FormatterModel[] formatters) = SerializationParser.Parse(grain, state, known, cancellationToken);
             (bool HidesRequests, bool HidesSelfCasts) hidden = GrainRules.GetHiddenBaseMembers(grain, known, cancellationToken);
 
@@ -149,6 +149,8 @@ public sealed partial class GrainGenerator
                     GrainTypeNames.Format(p.Type, method, known, forCode: true),
                     DefaultValueLiteral.Format(p, method, known)))
                 .ToArray();
+            string[] argumentNames = method.Parameters.Where((_, i) => i != signature.CallerIndex).Select(p => p.Name).ToArray();
+            string? cancellationTokenName = signature.Kind == HandlerKind.Cast ? null : CancellationTokenName(argumentNames);
             return new HandlerModel(
                 Name: EscapeTypeName(method.Name),
                 MethodName: method.Name,
@@ -159,11 +161,29 @@ public sealed partial class GrainGenerator
                 CallerIndex: signature.CallerIndex,
                 IsPublic: method.DeclaredAccessibility == Accessibility.Public,
                 Parameters: new EquatableArray<ParameterModel>(parameters),
+                CancellationTokenName: cancellationTokenName,
                 Documentation: DocumentationComment.Read(
                     method,
-                    method.Parameters.Where((_, i) => i != signature.CallerIndex).Select(p => p.Name).ToArray(),
+                    argumentNames,
                     returnsValue: signature.Kind != HandlerKind.Cast,
+                    cancellationTokenName,
                     cancellationToken));
+        }
+
+        /// <summary>
+        /// <c>cancellationToken</c>, or when an argument already has that name the first of <c>cancellationToken1</c>,
+        /// <c>cancellationToken2</c>, ... that none has.
+        /// </summary>
+        internal static string CancellationTokenName(IReadOnlyCollection<string> argumentNames)
+        {
+            const string Preferred = "cancellationToken";
+            string name = Preferred;
+            for (int suffix = 1; argumentNames.Contains(name, StringComparer.Ordinal); suffix++)
+            {
+                name = Preferred + suffix.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            return name;
         }
 
         private static ContainingTypeModel ToContainingTypeModel(INamedTypeSymbol type)

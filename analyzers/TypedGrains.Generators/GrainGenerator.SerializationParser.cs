@@ -38,9 +38,12 @@ public sealed partial class GrainGenerator
         /// The namespace of the formatters of one assembly. It is assembly-specific so that two assemblies that see
         /// each other's internals (InternalsVisibleTo) never declare the same generated type.
         /// </summary>
-        public static string FormattersNamespace(string? assemblyName)
+        public static string FormattersNamespace(string? assemblyName) => GeneratedNamespace(FormattersNamespacePrefix, assemblyName);
+
+        /// <summary><paramref name="prefix"/> followed by the assembly name as an identifier (<c>Assembly</c> when it has none).</summary>
+        public static string GeneratedNamespace(string prefix, string? assemblyName)
         {
-            var builder = new System.Text.StringBuilder(FormattersNamespacePrefix);
+            var builder = new System.Text.StringBuilder(prefix);
             string name = string.IsNullOrEmpty(assemblyName) ? "Assembly" : assemblyName!;
             if (!char.IsLetter(name[0]) && name[0] != '_')
             {
@@ -56,11 +59,12 @@ public sealed partial class GrainGenerator
         }
 
         /// <summary>
-        /// The state formatter expression and every formatter the grain needs; <c>(null, [])</c> when a type is not
-        /// supported or anything unexpected happens. Only cancellation escapes.
+        /// The state formatter expression (<c>null</c> for a grain without state, whose <paramref name="state"/> is
+        /// <c>null</c>) and every formatter the grain needs; <c>(null, [])</c> when a type is not supported or anything
+        /// unexpected happens. Only cancellation escapes.
         /// </summary>
         public static (string? StateFormatter, FormatterModel[] Formatters) Parse(
-            INamedTypeSymbol grain, ITypeSymbol state, GrainKnownTypes grainKnown, CancellationToken cancellationToken)
+            INamedTypeSymbol grain, ITypeSymbol? state, GrainKnownTypes grainKnown, CancellationToken cancellationToken)
         {
             try
             {
@@ -78,7 +82,7 @@ public sealed partial class GrainGenerator
             }
         }
 
-        private (string? StateFormatter, FormatterModel[] Formatters) ParseGrain(INamedTypeSymbol grain, ITypeSymbol state, CancellationToken cancellationToken)
+        private (string? StateFormatter, FormatterModel[] Formatters) ParseGrain(INamedTypeSymbol grain, ITypeSymbol? state, CancellationToken cancellationToken)
         {
             var handlers = new List<(IMethodSymbol Method, HandlerSignature Signature)>();
             foreach (IMethodSymbol method in GrainRules.GetHandlerMethods(grain, _known.Grains))
@@ -87,7 +91,7 @@ public sealed partial class GrainGenerator
                 handlers.Add((method, signature));
             }
 
-            if (SerializableTypeRules.FindUnsupported(state, state.Name, grain, _known, cancellationToken) is not null)
+            if (state is not null && SerializableTypeRules.FindUnsupported(state, state.Name, grain, _known, cancellationToken) is not null)
             {
                 return (null, []);
             }
@@ -110,7 +114,7 @@ public sealed partial class GrainGenerator
                 }
             }
 
-            string stateFormatter = Resolve(state, grain).Formatter;
+            string? stateFormatter = state is null ? null : Resolve(state, grain).Formatter;
             string grainName = grain.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
             foreach ((IMethodSymbol method, HandlerSignature signature) in handlers)
             {

@@ -60,6 +60,40 @@ public sealed partial class GrainGenerator : IIncrementalGenerator
                 .ToArray()))
             .WithTrackingName(GrainGeneratorStepNames.Formatters);
 
+        // Gather every valid grain for the catalog registration, keyed to the assembly's own generated namespace.
+        IncrementalValueProvider<string?> assemblyName = context.CompilationProvider
+            .Select(static (compilation, _) => compilation.AssemblyName)
+            .WithTrackingName(GrainGeneratorStepNames.AssemblyName);
+        IncrementalValueProvider<GrainCatalogModel> catalog = grains
+            .Select(static (grain, _) => grain.FullyQualifiedName)
+            .Collect()
+            .Combine(assemblyName)
+            .Select(static (pair, _) => new GrainCatalogModel(
+                SerializationParser.GeneratedNamespace(CatalogEmitter.NamespacePrefix, pair.Right),
+                new EquatableArray<string>(pair.Left.Distinct(StringComparer.Ordinal).OrderBy(static name => name, StringComparer.Ordinal).ToArray())))
+            .WithTrackingName(GrainGeneratorStepNames.Catalog);
+
+        // Emit the module initializer that registers them; users never name it.
+        context.RegisterImplementationSourceOutput(catalog, static (production, model) =>
+        {
+            if (model.Grains.IsEmpty)
+            {
+                return;
+            }
+
+            string source;
+            try
+            {
+                source = CatalogEmitter.Emit(model);
+            }
+            catch (Exception)
+            {
+                return;
+            }
+
+            production.AddSource(CatalogEmitter.HintName, SourceText.From(source, System.Text.Encoding.UTF8));
+        });
+
         // Emit one file per formatter and the registration of them all; users never name these types.
         context.RegisterImplementationSourceOutput(formatters, static (production, all) =>
         {

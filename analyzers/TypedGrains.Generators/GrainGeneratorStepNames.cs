@@ -11,4 +11,10 @@ public static class GrainGeneratorStepNames
 
     /// <summary>The MessagePack formatters of all valid grains, deduplicated and sorted.</summary>
     public const string Formatters = nameof(Formatters);
+
+    /// <summary>The name of the assembly being compiled (it names the generated catalog registration's namespace).</summary>
+    public const string AssemblyName = nameof(AssemblyName);
+
+    /// <summary>The valid grains the assembly registers with the grain catalog, sorted.</summary>
+    public const string Catalog = nameof(Catalog);
 }

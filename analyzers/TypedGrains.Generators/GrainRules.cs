@@ -51,7 +51,7 @@ internal enum GrainRuleViolation
     /// <summary>A declaration of a type containing the grain lacks <c>partial</c>.</summary>
     ContainingTypeNotPartial,
 
-    /// <summary>The class does not derive, directly or indirectly, from <c>Grain&lt;TState&gt;</c>.</summary>
+    /// <summary>The class does not derive, directly or indirectly, from <c>Grain</c> (with or without a state).</summary>
     NotDerivedFromGrain,
 
     /// <summary>The class has no constructor callable without arguments, or has required members it does not set.</summary>
@@ -129,6 +129,9 @@ internal enum HandlerRuleViolation
 
     /// <summary>A parameter name collides with a member of the generated request message.</summary>
     ReservedParameterName,
+
+    /// <summary>A parameter is a <c>CancellationToken</c>, which cannot travel in a message (the reference method takes one).</summary>
+    CancellationTokenParameter,
 
     /// <summary>The reply type involves <c>dynamic</c>, which a request interface cannot be implemented with.</summary>
     DynamicReply,
@@ -228,23 +231,27 @@ internal sealed class GrainKnownTypes
         INamedTypeSymbol grainAttribute,
         INamedTypeSymbol callAttribute,
         INamedTypeSymbol castAttribute,
+        INamedTypeSymbol grain,
         INamedTypeSymbol grainOfTState,
         INamedTypeSymbol caller,
         INamedTypeSymbol task,
         INamedTypeSymbol taskOfT,
         INamedTypeSymbol valueTask,
-        INamedTypeSymbol valueTaskOfT)
+        INamedTypeSymbol valueTaskOfT,
+        INamedTypeSymbol cancellationToken)
     {
         Compilation = compilation;
         GrainAttribute = grainAttribute;
         CallAttribute = callAttribute;
         CastAttribute = castAttribute;
+        Grain = grain;
         GrainOfTState = grainOfTState;
         Caller = caller;
         Task = task;
         TaskOfT = taskOfT;
         ValueTask = valueTask;
         ValueTaskOfT = valueTaskOfT;
+        CancellationToken = cancellationToken;
     }
 
     /// <summary>The compilation the symbols belong to.</summary>
@@ -258,6 +265,9 @@ internal sealed class GrainKnownTypes
 
     /// <summary><c>TypedGrains.CastAttribute</c>.</summary>
     public INamedTypeSymbol CastAttribute { get; }
+
+    /// <summary><c>TypedGrains.Grain</c>, the base of every grain (a grain without state derives from it directly).</summary>
+    public INamedTypeSymbol Grain { get; }
 
     /// <summary><c>TypedGrains.Grain&lt;TState&gt;</c>.</summary>
     public INamedTypeSymbol GrainOfTState { get; }
@@ -277,25 +287,30 @@ internal sealed class GrainKnownTypes
     /// <summary><c>System.Threading.Tasks.ValueTask&lt;TResult&gt;</c>.</summary>
     public INamedTypeSymbol ValueTaskOfT { get; }
 
+    /// <summary><c>System.Threading.CancellationToken</c>.</summary>
+    public INamedTypeSymbol CancellationToken { get; }
+
     /// <summary>Resolves the known types in <paramref name="compilation"/>; <c>null</c> when one is missing or ambiguous.</summary>
     public static GrainKnownTypes? Create(Compilation compilation)
     {
         INamedTypeSymbol? grainAttribute = compilation.GetTypeByMetadataName("TypedGrains.GrainAttribute");
         INamedTypeSymbol? callAttribute = compilation.GetTypeByMetadataName("TypedGrains.CallAttribute");
         INamedTypeSymbol? castAttribute = compilation.GetTypeByMetadataName("TypedGrains.CastAttribute");
+        INamedTypeSymbol? grain = compilation.GetTypeByMetadataName("TypedGrains.Grain");
         INamedTypeSymbol? grainOfTState = compilation.GetTypeByMetadataName("TypedGrains.Grain`1");
         INamedTypeSymbol? caller = compilation.GetTypeByMetadataName("TypedGrains.Caller`1");
         INamedTypeSymbol? task = compilation.GetTypeByMetadataName("System.Threading.Tasks.Task");
         INamedTypeSymbol? taskOfT = compilation.GetTypeByMetadataName("System.Threading.Tasks.Task`1");
         INamedTypeSymbol? valueTask = compilation.GetTypeByMetadataName("System.Threading.Tasks.ValueTask");
         INamedTypeSymbol? valueTaskOfT = compilation.GetTypeByMetadataName("System.Threading.Tasks.ValueTask`1");
-        if (grainAttribute is null || callAttribute is null || castAttribute is null || grainOfTState is null
-            || caller is null || task is null || taskOfT is null || valueTask is null || valueTaskOfT is null)
+        INamedTypeSymbol? cancellationToken = compilation.GetTypeByMetadataName("System.Threading.CancellationToken");
+        if (grainAttribute is null || callAttribute is null || castAttribute is null || grain is null || grainOfTState is null
+            || caller is null || task is null || taskOfT is null || valueTask is null || valueTaskOfT is null || cancellationToken is null)
         {
             return null;
         }
 
-        return new GrainKnownTypes(compilation, grainAttribute, callAttribute, castAttribute, grainOfTState, caller, task, taskOfT, valueTask, valueTaskOfT);
+        return new GrainKnownTypes(compilation, grainAttribute, callAttribute, castAttribute, grain, grainOfTState, caller, task, taskOfT, valueTask, valueTaskOfT, cancellationToken);
     }
 }
 
@@ -449,7 +464,7 @@ internal static class GrainRules
             }
         }
 
-        if (GetStateType(grain, known) is null)
+        if (!DerivesFromGrain(grain, known))
         {
             return GrainRuleViolation.NotDerivedFromGrain;
         }
@@ -459,7 +474,7 @@ internal static class GrainRules
             return GrainRuleViolation.NoParameterlessConstructor;
         }
 
-        for (INamedTypeSymbol? type = grain; type is not null && !IsGrainOfTState(type, known); type = type.BaseType)
+        for (INamedTypeSymbol? type = grain; type is not null && !IsGrainBase(type, known); type = type.BaseType)
         {
             // A compiled base grain carries members the generator made for it; the derived grain's own hide them.
             if (!SymbolEqualityComparer.Default.Equals(type, grain) && IsFromMetadata(type) && HasAttribute(type, known.GrainAttribute))
@@ -580,6 +595,11 @@ internal static class GrainRules
                 return HandlerRuleViolation.RefLikeParameter;
             }
 
+            if (SymbolEqualityComparer.Default.Equals(parameter.Type, known.CancellationToken))
+            {
+                return HandlerRuleViolation.CancellationTokenParameter;
+            }
+
             if (Array.IndexOf(ReservedParameterNames, parameter.Name) >= 0 || string.Equals(parameter.Name, method.Name, StringComparison.Ordinal))
             {
                 return HandlerRuleViolation.ReservedParameterName;
@@ -669,7 +689,10 @@ internal static class GrainRules
     /// <summary>The stable method id: FNV-1a (32-bit) over the UTF-8 bytes of <see cref="GetMethodSignature"/>.</summary>
     public static uint ComputeMethodId(IMethodSymbol method, GrainKnownTypes known) => Fnv1a.Hash32(GetMethodSignature(method, known));
 
-    /// <summary>The <c>TState</c> of the <c>Grain&lt;TState&gt;</c> that <paramref name="grain"/> derives from, or <c>null</c>.</summary>
+    /// <summary>
+    /// The <c>TState</c> of the <c>Grain&lt;TState&gt;</c> that <paramref name="grain"/> derives from, or <c>null</c> (also
+    /// for a grain without state, which derives from <c>Grain</c> directly; see <see cref="DerivesFromGrain"/>).
+    /// </summary>
     public static ITypeSymbol? GetStateType(INamedTypeSymbol grain, GrainKnownTypes known)
     {
         for (INamedTypeSymbol? type = grain.BaseType; type is not null; type = type.BaseType)
@@ -683,6 +706,24 @@ internal static class GrainRules
         return null;
     }
 
+    /// <summary>Whether <paramref name="grain"/> derives from <c>Grain</c>, directly (a grain without state) or through <c>Grain&lt;TState&gt;</c>.</summary>
+    public static bool DerivesFromGrain(INamedTypeSymbol grain, GrainKnownTypes known)
+    {
+        for (INamedTypeSymbol? type = grain.BaseType; type is not null; type = type.BaseType)
+        {
+            if (IsGrainBase(type, known))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether <paramref name="type"/> is one of the library's grain base classes, <c>Grain</c> or <c>Grain&lt;TState&gt;</c>.</summary>
+    public static bool IsGrainBase(INamedTypeSymbol type, GrainKnownTypes known) =>
+        IsGrainOfTState(type, known) || SymbolEqualityComparer.Default.Equals(type, known.Grain);
+
     /// <summary>
     /// Which generated public nested types of a valid base grain class (one that is itself generated) the grain's own
     /// generated types hide: <c>Requests</c> whenever there is one, <c>SelfCasts</c> when that base has casts.
@@ -691,7 +732,7 @@ internal static class GrainRules
     {
         bool hidesRequests = false;
         bool hidesSelfCasts = false;
-        for (INamedTypeSymbol? type = grain.BaseType; type is not null && !IsGrainOfTState(type, known); type = type.BaseType)
+        for (INamedTypeSymbol? type = grain.BaseType; type is not null && !IsGrainBase(type, known); type = type.BaseType)
         {
             if (!HasAttribute(type, known.GrainAttribute))
             {
@@ -732,7 +773,7 @@ internal static class GrainRules
     /// </summary>
     public static bool ShouldGenerateInitialState(INamedTypeSymbol grain, ITypeSymbol state, GrainKnownTypes known, Compilation compilation)
     {
-        for (INamedTypeSymbol? type = grain; type is not null && !IsGrainOfTState(type, known); type = type.BaseType)
+        for (INamedTypeSymbol? type = grain; type is not null && !IsGrainBase(type, known); type = type.BaseType)
         {
             if (!type.GetMembers("InitialState").IsEmpty)
             {

@@ -6,14 +6,16 @@ using System.Threading.Tasks;
 namespace TypedGrains;
 
 /// <summary>
-/// The non-generic part of every grain: its id, the actions of the current turn, and the methods that request
-/// actions. Derive grains from <see cref="Grain{TState}"/>.
+/// The base of every grain: its id, the actions of the current turn, and the methods that request actions. Derive a
+/// grain with state from <see cref="Grain{TState}"/>; a grain without state (a stateless worker, a pure function)
+/// derives from <see cref="Grain"/> directly and has nothing to load or save.
 /// </summary>
 public abstract class Grain : IGrainLifecycle
 {
     private IGrainFactory? _grains;
 
-    private protected Grain()
+    /// <summary>Creates the grain.</summary>
+    protected Grain()
     {
     }
 
@@ -110,11 +112,18 @@ public abstract class Grain : IGrainLifecycle
 
     void IGrainLifecycle.ImportState(object? state) => ImportState(state);
 
-    private protected abstract void SnapshotState();
+    // A grain without state has nothing to remember, restore, export or import; Grain<TState> overrides all four.
+    private protected virtual void SnapshotState()
+    {
+    }
 
-    private protected abstract void RestoreSnapshot();
+    private protected virtual void RestoreSnapshot()
+    {
+    }
 
-    private protected abstract object? ExportState();
+    private protected virtual object? ExportState() => null;
 
-    private protected abstract void ImportState(object? state);
+    private protected virtual void ImportState(object? state)
+    {
+    }
 }

@@ -1,19 +1,19 @@
 using System;
 using System.Buffers;
+using System.Threading;
+using System.Threading.Tasks;
 using TypedGrains.Persistence;
 
 namespace TypedGrains;
 
 /// <summary>
-/// What the runtime knows about one grain type: its name, key kind, placement and provider, how to create an
-/// instance, and how to turn a method id plus arguments back into a typed request. The generator emits one per grain.
+/// What a runtime knows about one grain type without naming it statically: its name, key kind, placement, provider,
+/// state codec and class, and a dispatcher from (method id, argument bytes) to reply bytes. Every definition is a
+/// <see cref="GrainDefinition{TGrain}"/>; hosts find them by type name in <see cref="Backend.GrainCatalog"/>.
 /// </summary>
-/// <typeparam name="TGrain">The grain type.</typeparam>
-public abstract class GrainDefinition<TGrain>
-    where TGrain : Grain
+public abstract class GrainDefinition
 {
-    /// <summary>Creates the definition.</summary>
-    protected GrainDefinition(string typeName, GrainKeyKind keyKind, Placement placement, string? provider)
+    private protected GrainDefinition(string typeName, GrainKeyKind keyKind, Placement placement, string? provider)
     {
         ArgumentException.ThrowIfNullOrEmpty(typeName);
         TypeName = typeName;
@@ -34,36 +34,42 @@ public abstract class GrainDefinition<TGrain>
     /// <summary>The state provider name, or <c>null</c> for the default provider.</summary>
     public string? Provider { get; }
 
+    /// <summary>The grain class.</summary>
+    public abstract Type GrainClass { get; }
+
+    /// <summary>
+    /// Whether the grain keeps a state (derives from <see cref="Grain{TState}"/>); <c>false</c> for a grain deriving
+    /// directly from <see cref="Grain"/>, which has nothing to load or save.
+    /// </summary>
+    public virtual bool HasState => true;
+
     /// <summary>
     /// Encodes and decodes the grain's state for providers that store bytes. The generator overrides it with the
     /// grain's generated MessagePack codec.
     /// </summary>
     public virtual IStateCodec StateCodec => MissingStateCodec.Instance;
 
-    /// <summary>Creates a new, unactivated grain instance.</summary>
-    public abstract TGrain Create();
-
     /// <summary>
-    /// Reads the arguments of handler <paramref name="methodId"/> from <paramref name="arguments"/> and hands the
-    /// typed request to <paramref name="visitor"/>. Transports that carry serialized messages enter here.
+    /// Runs the serialized request <paramref name="methodId"/> on <paramref name="grain"/> through
+    /// <paramref name="runtime"/>'s typed methods and writes the reply to <paramref name="reply"/> with the reply
+    /// type's MessagePack formatter: the reply value of a call, nil for a call without a value (once its turn has
+    /// committed) and for a cast (once it is enqueued).
     /// </summary>
+    /// <param name="runtime">The runtime that runs the request; grain references in the arguments are bound to it.</param>
+    /// <param name="grain">The grain, of this definition's type.</param>
+    /// <param name="methodId">The handler's method id.</param>
+    /// <param name="arguments">The arguments as the request's generated formatter writes them (a MessagePack array).</param>
+    /// <param name="reply">Where the reply bytes go.</param>
+    /// <param name="cancellationToken">Handed to the runtime's typed call methods (not to casts).</param>
+    /// <returns>Completes when the reply is written.</returns>
+    /// <exception cref="ArgumentException"><paramref name="grain"/> is not of this definition's type.</exception>
     /// <exception cref="UnknownGrainMethodException">No handler of this grain has <paramref name="methodId"/>.</exception>
-    public abstract void Dispatch<TVisitor>(uint methodId, IArgumentReader arguments, ref TVisitor visitor)
-        where TVisitor : IRequestVisitor<TGrain>;
-
-    /// <summary>Creates the error for an unknown method id.</summary>
-    protected UnknownGrainMethodException UnknownMethod(uint methodId) => new(TypeName, methodId);
-}
-
-/// <summary>The codec of a grain without generated serialization: any use names the problem.</summary>
-internal sealed class MissingStateCodec : IStateCodec
-{
-    public static readonly MissingStateCodec Instance = new();
-
-    public void Write(object? state, IBufferWriter<byte> output) => throw Missing();
-
-    public object? Read(ReadOnlySequence<byte> input) => throw Missing();
-
-    private static NotSupportedException Missing() =>
-        new("This grain type has no generated state codec, so its state cannot be stored as bytes.");
+    /// <exception cref="Serialization.MessagePackSerializationException">The argument bytes do not fit the handler.</exception>
+    public abstract ValueTask DispatchAsync(
+        IGrainRuntime runtime,
+        GrainId grain,
+        uint methodId,
+        ReadOnlySequence<byte> arguments,
+        IBufferWriter<byte> reply,
+        CancellationToken cancellationToken);
 }

@@ -1,3 +1,4 @@
+using System.Threading;
 using System.Threading.Tasks;
 
 namespace TypedGrains.Runtime;
@@ -20,15 +21,15 @@ internal struct DispatchVisitor<TGrain> : IRequestVisitor<TGrain>
 
     public void Call<TRequest, TReply>(in TRequest request)
         where TRequest : struct, IGrainRequest<TGrain, TReply> =>
-        Reply = BoxAsync(_runtime.CallAsync<TGrain, TRequest, TReply>(_grain, request));
+        Reply = BoxAsync(_runtime.CallAsync<TGrain, TRequest, TReply>(_grain, request, CancellationToken.None));
 
     public void CallVoid<TRequest>(in TRequest request)
         where TRequest : struct, IGrainRequest<TGrain> =>
-        Reply = NoReplyAsync(_runtime.CallAsync<TGrain, TRequest>(_grain, request));
+        Reply = NoReplyAsync(_runtime.CallAsync<TGrain, TRequest>(_grain, request, CancellationToken.None));
 
     public void CallDeferred<TRequest, TReply>(in TRequest request)
         where TRequest : struct, IDeferredGrainRequest<TGrain, TReply> =>
-        Reply = BoxAsync(_runtime.CallDeferredAsync<TGrain, TRequest, TReply>(_grain, request));
+        Reply = BoxAsync(_runtime.CallDeferredAsync<TGrain, TRequest, TReply>(_grain, request, CancellationToken.None));
 
     public void Cast<TRequest>(in TRequest request)
         where TRequest : struct, IGrainRequest<TGrain>

@@ -36,6 +36,7 @@ internal static class DiagnosticCases
         ("PointerParameter", "TG0007", "[Grain] public sealed partial class G : Grain<S> { [Call] public unsafe int Get(int* [|pointer|]) => 0; }", ["Get", "pointer", "pointer"]),
         ("SpanParameter", "TG0007", "[Grain] public sealed partial class G : Grain<S> { [Call] public int Get(ReadOnlySpan<int> [|values|]) => 0; }", ["Get", "values", "ref struct"]),
         ("CallerOnCast", "TG0007", "[Grain] public sealed partial class G : Grain<S> { [Cast] public void Wait(Caller<int> [|caller|]) { } }", ["Wait", "caller", "[Cast]"]),
+        ("CancellationTokenParameter", "TG0007", "[Grain] public sealed partial class G : Grain<S> { [Call] public int Get(System.Threading.CancellationToken [|token|]) => 0; }", ["Get", "token", "CancellationToken"]),
         ("ReservedParameterName", "TG0007", "[Grain] public sealed partial class G : Grain<S> { [Call] public int Get(int [|MethodId|]) => MethodId; }", ["Get", "MethodId", "MethodName"]),
         ("GenericHandler", "TG0008", "[Grain] public sealed partial class G : Grain<S> { [Call] public T [|Echo|]<T>(T value) => value; }", ["Echo", "generic"]),
         ("ByRefReturn", "TG0008", "[Grain] public sealed partial class G : Grain<S> { private int _value; [Call] public ref int [|Get|]() => ref _value; }", ["Get", "by reference"]),
@@ -66,10 +67,13 @@ internal static class DiagnosticCases
             """, ["A.Go → B.Go → C.Go → A.Go"]),
         ("UnsupportedStateMember", "TG0100", "public sealed record U(System.IO.Stream Body); [Grain] public sealed partial class [|G|] : Grain<U> { [Call] public int Get() => 0; }", ["U", "Body"]),
         ("UnsupportedArgument", "TG0100", "[Grain] public sealed partial class G : Grain<S> { [Call] public int Get(System.IO.Stream [|body|]) => 0; }", ["G.Get(body)"]),
+        ("UnsupportedArgumentWithoutState", "TG0100", "[Grain] public sealed partial class G : Grain { [Call] public int Get(System.IO.Stream [|body|]) => 0; }", ["G.Get(body)"]),
         ("CallerDroppedDespiteThrowHelper", "TG0015", "[Grain] public sealed partial class G : Grain<S> { [Call] public void Wait(Caller<int> [|caller|]) { Func<Exception> make = () => new Exception(); } }", ["Wait", "caller"]),
         ("CallerDropped", "TG0015", "[Grain] public sealed partial class G : Grain<S> { [Call] public void Wait(Caller<int> [|caller|]) { SaveState(); } }", ["Wait", "caller"]),
         ("ProviderOnStatelessWorker", "TG0016", "[Grain(Placement = Placement.StatelessWorker, [|Provider = \"workers\"|])] public sealed partial class Worker : Grain<S> { [Call] public int Get() => 0; }", ["Worker", "workers", "another placement"]),
         ("SaveStateInStatelessWorker", "TG0016", "[Grain(Placement = Placement.StatelessWorker)] public sealed partial class Worker : Grain<S> { [Cast] public void Bump() { State = State with { Count = State.Count + 1 }; [|SaveState()|]; } }", ["Worker", "SaveState()", "another placement"]),
+        ("SaveStateWithoutState", "TG0017", "[Grain] public sealed partial class Echo : Grain { [Call] public int Ping(int x) { [|SaveState()|]; return x; } }", ["Echo", "Grain<TState>"]),
+        ("SaveStateInStatelessWorkerWithoutState", "TG0017", "[Grain(Placement = Placement.StatelessWorker)] public sealed partial class Echo : Grain { [Cast] public void Poke() => [|this.SaveState()|]; }", ["Echo", "nothing to save"]),
         ("SaveStateInStatelessWorkerLambda", "TG0016", "[Grain(Placement = Placement.StatelessWorker)] public sealed partial class Worker : Grain<S> { [Call] public int Bump() { Action save = () => [|this.SaveState()|]; save(); return 0; } }", ["Worker", "SaveState()"]),
     ];
 
@@ -79,6 +83,7 @@ internal static class DiagnosticCases
         ("Partial", "TG0001", "[Grain] public sealed partial class Good : Grain<S> { [Call] public int Get() => 0; }"),
         ("ContainingTypePartial", "TG0002", "public static partial class Outer { [Grain] public sealed partial class Good : Grain<S> { [Call] public int Get() => 0; } }"),
         ("ValidGrain", "TG0003", "[Grain] public sealed partial class Good : Grain<S> { [Call] public int Get() => 0; }"),
+        ("ValidGrainWithoutState", "TG0003", "[Grain] public sealed partial class Good : Grain { [Call] public int Ping(int x) => x; }"),
         ("HandlersInGrain", "TG0004", "[Grain] public sealed partial class Good : Grain<S> { [Call] public int Get() => 0; [Cast] public void Poke() { } }"),
         ("GrainWithHandler", "TG0005", "[Grain] public sealed partial class Good : Grain<S> { [Cast] public void Poke() { } }"),
         ("CastReturnsTask", "TG0006", "[Grain] public sealed partial class Good : Grain<S> { [Cast] public Task Poke() => Task.CompletedTask; [Call] public int Get() => 0; }"),
@@ -109,6 +114,8 @@ internal static class DiagnosticCases
         ("CallerAnsweredByThrow", "TG0015", "[Grain] public sealed partial class Good : Grain<S> { [Call] public void Wait(Caller<int> caller) => throw new InvalidOperationException(); }"),
         ("CallerStored", "TG0015", "public sealed record W(Caller<int>? Waiting = null); [Grain] public sealed partial class Good : Grain<W> { [Call] public void Wait(Caller<int> caller) => State = new W(caller); }"),
         ("SaveStateInPreferLocalGrainWithProvider", "TG0016", "[Grain(Placement = Placement.PreferLocal, Provider = \"store\")] public sealed partial class Good : Grain<S> { [Cast] public void Bump() { State = State with { Count = State.Count + 1 }; SaveState(); } }"),
+        ("GrainWithoutStateDoesNotSave", "TG0017", "[Grain] public sealed partial class Echo : Grain { [Call] public int Ping(int x) { DeactivateAfterTurn(); return x; } }"),
+        ("GrainWithStateSaves", "TG0017", "[Grain] public sealed partial class Good : Grain<S> { [Cast] public void Bump() { State = State with { Count = State.Count + 1 }; SaveState(); } }"),
         ("StatelessWorkerWithoutStorage", "TG0016", "[Grain(Placement = Placement.StatelessWorker)] public sealed partial class Good : Grain<S> { [Call] public int Bump() { State = State with { Count = State.Count + 1 }; return State.Count; } }"),
         ("StatelessWorkerWithNullProvider", "TG0016", "[Grain(Placement = Placement.StatelessWorker, Provider = null)] public sealed partial class Good : Grain<S> { [Call] public int Get() => 0; }"),
     ];

@@ -17,6 +17,7 @@ public sealed class BehaviourTests
     private const string Probe = """
         using System;
         using System.Text;
+        using System.Threading;
         using System.Threading.Tasks;
         using TypedGrains;
         using Samples;
@@ -39,7 +40,7 @@ public sealed class BehaviourTests
             public StringBuilder Log { get; } = new();
             public Samples.Counter Grain { get; } = Probe.Create();
 
-            public ValueTask<TReply> CallAsync<TGrain, TRequest, TReply>(GrainId grain, in TRequest request, System.Threading.CancellationToken cancellationToken = default)
+            public ValueTask<TReply> CallAsync<TGrain, TRequest, TReply>(GrainId grain, in TRequest request, CancellationToken cancellationToken)
                 where TGrain : Grain, IGrain<TGrain>
                 where TRequest : struct, IGrainRequest<TGrain, TReply>
             {
@@ -47,7 +48,7 @@ public sealed class BehaviourTests
                 return request.InvokeAsync((TGrain)(object)Grain);
             }
 
-            public ValueTask CallAsync<TGrain, TRequest>(GrainId grain, in TRequest request, System.Threading.CancellationToken cancellationToken = default)
+            public ValueTask CallAsync<TGrain, TRequest>(GrainId grain, in TRequest request, CancellationToken cancellationToken)
                 where TGrain : Grain, IGrain<TGrain>
                 where TRequest : struct, IGrainRequest<TGrain>
             {
@@ -65,7 +66,7 @@ public sealed class BehaviourTests
                 return reply.Value;
             }
 
-            ValueTask<TReply> IGrainRuntime.CallDeferredAsync<TGrain, TRequest, TReply>(GrainId grain, in TRequest request, System.Threading.CancellationToken cancellationToken) =>
+            ValueTask<TReply> IGrainRuntime.CallDeferredAsync<TGrain, TRequest, TReply>(GrainId grain, in TRequest request, CancellationToken cancellationToken) =>
                 CallDeferredAsync<TGrain, TRequest, TReply>(grain, request);
 
             public void Cast<TGrain, TRequest>(GrainId grain, in TRequest request)
@@ -177,6 +178,7 @@ public sealed class BehaviourTests
         """;
 
     private const string DefaultsProbe = """
+        using System.Threading;
         using System.Threading.Tasks;
         using TypedGrains;
         using Defaults;
@@ -190,15 +192,15 @@ public sealed class BehaviourTests
 
         public sealed class DirectRuntime(Greeter grain) : IGrainRuntime
         {
-            public ValueTask<TReply> CallAsync<TGrain, TRequest, TReply>(GrainId id, in TRequest request, System.Threading.CancellationToken cancellationToken = default)
+            public ValueTask<TReply> CallAsync<TGrain, TRequest, TReply>(GrainId id, in TRequest request, CancellationToken cancellationToken)
                 where TGrain : Grain, IGrain<TGrain>
                 where TRequest : struct, IGrainRequest<TGrain, TReply> => request.InvokeAsync((TGrain)(object)grain);
 
-            public ValueTask CallAsync<TGrain, TRequest>(GrainId id, in TRequest request, System.Threading.CancellationToken cancellationToken = default)
+            public ValueTask CallAsync<TGrain, TRequest>(GrainId id, in TRequest request, CancellationToken cancellationToken)
                 where TGrain : Grain, IGrain<TGrain>
                 where TRequest : struct, IGrainRequest<TGrain> => request.InvokeAsync((TGrain)(object)grain);
 
-            public ValueTask<TReply> CallDeferredAsync<TGrain, TRequest, TReply>(GrainId id, in TRequest request, System.Threading.CancellationToken cancellationToken = default)
+            public ValueTask<TReply> CallDeferredAsync<TGrain, TRequest, TReply>(GrainId id, in TRequest request, CancellationToken cancellationToken)
                 where TGrain : Grain, IGrain<TGrain>
                 where TRequest : struct, IDeferredGrainRequest<TGrain, TReply> => throw new System.NotSupportedException();
 

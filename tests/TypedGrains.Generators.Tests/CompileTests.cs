@@ -50,7 +50,7 @@ public sealed class CompileTests
         GeneratorDriver driver = GeneratorHarness.CreateDriver().RunGeneratorsAndUpdateCompilation(app, out Compilation output, out var driverDiagnostics);
 
         Assert.Empty(driverDiagnostics);
-        Assert.Single(driver.GetRunResult().GeneratedTrees, t => !GeneratedFiles.IsFormatterFile(System.IO.Path.GetFileName(t.FilePath)));
+        Assert.Single(driver.GetRunResult().GeneratedTrees, t => !GeneratedFiles.IsAssemblyFile(System.IO.Path.GetFileName(t.FilePath)));
         Diagnostic[] diagnostics = output.GetDiagnostics()
             .Where(d => d.Severity != DiagnosticSeverity.Hidden)
             .Where(d => !(d.Id == "CS1591" && d.Location.SourceTree is { } tree && app.SyntaxTrees.Contains(tree)))

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
 using Microsoft.CodeAnalysis;
@@ -111,10 +112,19 @@ public sealed class DefaultValueTests
         foreach (IMethodSymbol handler in grain.GetMembers().OfType<IMethodSymbol>().Where(IsHandler))
         {
             IParameterSymbol[] arguments = handler.Parameters.Where(p => p.Type.Name != "Caller").ToArray();
-            compared += AssertSameDefaults(arguments, reference.GetMembers(handler.Name).OfType<IMethodSymbol>().Single());
-            if (handler.ReturnsVoid && handler.GetAttributes().Any(a => a.AttributeClass?.Name == "CastAttribute"))
+            IMethodSymbol referenceMethod = reference.GetMembers(handler.Name).OfType<IMethodSymbol>().Single();
+            if (handler.GetAttributes().Any(a => a.AttributeClass?.Name == "CastAttribute"))
             {
-                AssertSameDefaults(arguments, selfCasts.GetMembers(handler.Name).OfType<IMethodSymbol>().Single());
+                compared += AssertSameDefaults(arguments, referenceMethod, referenceMethod.Parameters);
+                AssertSameDefaults(arguments, referenceMethod, selfCasts.GetMembers(handler.Name).OfType<IMethodSymbol>().Single().Parameters);
+            }
+            else
+            {
+                // A call's reference method adds an optional token after the handler's arguments.
+                IParameterSymbol token = referenceMethod.Parameters[^1];
+                Assert.Equal("CancellationToken", token.Type.Name);
+                Assert.True(token.HasExplicitDefaultValue && token.ExplicitDefaultValue is null, handler.Name + ": the token has no default.");
+                compared += AssertSameDefaults(arguments, referenceMethod, referenceMethod.Parameters.RemoveAt(referenceMethod.Parameters.Length - 1));
             }
         }
 
@@ -195,14 +205,14 @@ public sealed class DefaultValueTests
     private static bool IsHandler(IMethodSymbol method) =>
         method.GetAttributes().Any(a => a.AttributeClass?.Name is "CallAttribute" or "CastAttribute");
 
-    private static int AssertSameDefaults(IParameterSymbol[] expected, IMethodSymbol copy)
+    private static int AssertSameDefaults(IParameterSymbol[] expected, IMethodSymbol copy, ImmutableArray<IParameterSymbol> copied)
     {
-        Assert.Equal(expected.Select(p => p.Name), copy.Parameters.Select(p => p.Name));
+        Assert.Equal(expected.Select(p => p.Name), copied.Select(p => p.Name));
         int compared = 0;
         for (int i = 0; i < expected.Length; i++)
         {
             IParameterSymbol handler = expected[i];
-            IParameterSymbol generated = copy.Parameters[i];
+            IParameterSymbol generated = copied[i];
             string where = copy.ContainingType.Name + "." + copy.Name + "(" + generated.Name + ")";
             Assert.True(handler.HasExplicitDefaultValue == generated.HasExplicitDefaultValue, where + ": default present in only one of them.");
             if (!handler.HasExplicitDefaultValue)

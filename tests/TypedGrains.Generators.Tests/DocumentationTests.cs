@@ -23,7 +23,8 @@ public sealed class DocumentationTests
         Assert.Null(add.Element("returns"));
 
         XElement wait = Documentation(reference, "Wait");
-        Assert.Equal(["target"], wait.Elements("param").Select(p => (string)p.Attribute("name")!));
+        Assert.Equal(["target", "cancellationToken"], wait.Elements("param").Select(p => (string)p.Attribute("name")!));
+        Assert.StartsWith("Stops waiting for the reply", wait.Elements("param").Last().Value, StringComparison.Ordinal);
         Assert.Equal("The value reached.", wait.Element("returns")!.Value);
 
         XElement sum = Documentation(reference, "SumAsync");

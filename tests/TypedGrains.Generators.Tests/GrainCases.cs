@@ -540,6 +540,37 @@ public static class GrainCases
             public sealed record CounterState(int Count = 0);
             """,
 
+        ["CancellationTokenNames"] = Usings + """
+            namespace Cases;
+
+            [Grain]
+            public sealed partial class Tokens : Grain<int>
+            {
+                [Call] public string Echo(string cancellationToken, int cancellationToken1 = 1) => cancellationToken;
+                [Call] public void Wait(Caller<int> caller, int cancellationToken) => Reply(caller, cancellationToken);
+                [Call] public ValueTask Flush(int count = 2) => default;
+                [Cast] public void Poke(int cancellationToken) { }
+            }
+            """,
+
+        ["StatelessGrain"] = Usings + """
+            namespace Cases;
+
+            [Grain]
+            public sealed partial class Echo : Grain
+            {
+                [Call] public int Ping(int x) => x;
+                [Cast] public void Poke() => CastToSelf.Ping2();
+                [Cast] public void Ping2() { }
+            }
+
+            [Grain(Placement = Placement.StatelessWorker)]
+            public sealed partial class EchoWorker : Grain
+            {
+                [Call] public string Shout(string text) => text.ToUpperInvariant();
+            }
+            """,
+
         ["ContractCounter"] = Usings + """
             namespace Samples;
 

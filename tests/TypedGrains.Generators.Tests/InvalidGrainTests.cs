@@ -71,6 +71,7 @@ public sealed class InvalidGrainTests
         { "CallAndCast", nameof(GrainRuleViolation.InvalidHandler), Bad("[Call, Cast] public void Touch() { }") },
         { "AccessorHandler", nameof(GrainRuleViolation.InvalidHandler), Bad("public int Value { [Call] get => 0; }") },
         { "ReservedHandlerName", nameof(GrainRuleViolation.InvalidHandler), Bad("[Call] public int Id() => 0;") },
+        { "CancellationTokenParameter", nameof(GrainRuleViolation.InvalidHandler), Bad("[Call] public int Get(System.Threading.CancellationToken token) => 0;") },
         { "ReservedParameterName", nameof(GrainRuleViolation.InvalidHandler), Bad("[Call] public int Get(int MethodId) => MethodId;") },
         { "DynamicReply", nameof(GrainRuleViolation.InvalidHandler), Bad("[Call] public dynamic Get() => 0;") },
         { "DuplicateHandlerName", nameof(GrainRuleViolation.DuplicateHandlerName), Bad("[Call] public int Get() => 0; [Call] public int Get(int x) => x;") },

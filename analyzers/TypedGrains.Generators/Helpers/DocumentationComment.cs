@@ -20,39 +20,53 @@ namespace TypedGrains.Generators.Helpers;
 /// </summary>
 internal static class DocumentationComment
 {
+    /// <summary>The description of the <c>CancellationToken</c> a generated call method takes.</summary>
+    public const string CancellationTokenText =
+        "Stops waiting for the reply; the outcome of a cancelled call is unknown (the handler's turn may still run).";
+
     /// <summary>
     /// The documentation of <paramref name="symbol"/> for a generated method with the parameters
-    /// <paramref name="parameterNames"/>; empty when it has none or its comment is malformed.
+    /// <paramref name="parameterNames"/>; empty when it has none or its comment is malformed, unless
+    /// <paramref name="cancellationTokenName"/> asks for the generated method's token to be documented.
     /// </summary>
     /// <param name="symbol">The documented handler.</param>
     /// <param name="parameterNames">The parameter names of the generated method, in order, without <c>@</c>.</param>
     /// <param name="returnsValue">Whether the generated method returns something its <c>&lt;returns&gt;</c> can describe.</param>
+    /// <param name="cancellationTokenName">
+    /// The name of the <c>CancellationToken</c> parameter the generated method adds after <paramref name="parameterNames"/>,
+    /// or <c>null</c> when it adds none.
+    /// </param>
     /// <param name="cancellationToken">Cancels the read.</param>
-    public static DocumentationModel Read(ISymbol symbol, IReadOnlyList<string> parameterNames, bool returnsValue, CancellationToken cancellationToken)
+    public static DocumentationModel Read(ISymbol symbol, IReadOnlyList<string> parameterNames, bool returnsValue, string? cancellationTokenName, CancellationToken cancellationToken)
     {
+        string? found = null;
         foreach (SyntaxReference reference in symbol.DeclaringSyntaxReferences)
         {
             string? comment = ReadDocComment(reference.GetSyntax(cancellationToken));
-            if (comment is null)
+            if (comment is not null && !Extract(comment, parameterNames, returnsValue).IsEmpty)
             {
-                continue;
-            }
-
-            DocumentationModel documentation = Extract(comment, parameterNames, returnsValue);
-            if (!documentation.IsEmpty)
-            {
-                return documentation;
+                found = comment;
+                break;
             }
         }
 
-        return DocumentationModel.Empty;
+        if (cancellationTokenName is not null)
+        {
+            return Extract(found ?? string.Empty, parameterNames, returnsValue, cancellationTokenName);
+        }
+
+        return found is null ? DocumentationModel.Empty : Extract(found, parameterNames, returnsValue);
     }
 
     /// <summary>The documentation in the doc comment text <paramref name="comment"/> (without comment markers).</summary>
     /// <param name="comment">The XML of the comment.</param>
     /// <param name="parameterNames">The parameter names of the generated method, in order, without <c>@</c>.</param>
     /// <param name="returnsValue">Whether to keep the <c>&lt;returns&gt;</c>.</param>
-    public static DocumentationModel Extract(string comment, IReadOnlyList<string> parameterNames, bool returnsValue)
+    /// <param name="cancellationTokenName">
+    /// The name of the <c>CancellationToken</c> parameter the generated method adds, or <c>null</c>: when given, every
+    /// parameter gets a <c>&lt;param&gt;</c> (the compiler warns about a partial set, CS1573), the token's last.
+    /// </param>
+    public static DocumentationModel Extract(string comment, IReadOnlyList<string> parameterNames, bool returnsValue, string? cancellationTokenName = null)
     {
         XElement root;
         try
@@ -84,13 +98,18 @@ internal static class DocumentationComment
             }
         }
 
-        if (documented.Count > 0)
+        if (documented.Count > 0 || cancellationTokenName is not null)
         {
             foreach (string name in parameterNames)
             {
                 string[] lines = documented.TryGetValue(name, out string[]? text) ? text : ["The <c>" + name + "</c> argument."];
                 AddTag(tags, "<param name=\"" + name + "\">", "</param>", lines);
             }
+        }
+
+        if (cancellationTokenName is not null)
+        {
+            AddTag(tags, "<param name=\"" + cancellationTokenName + "\">", "</param>", [CancellationTokenText]);
         }
 
         if (returnsValue)

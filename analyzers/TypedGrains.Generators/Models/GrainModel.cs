@@ -21,9 +21,9 @@ namespace TypedGrains.Generators.Models;
 /// <param name="HidesBaseRequests">Whether the generated <c>Requests</c> hides that of a generated base grain.</param>
 /// <param name="HidesBaseSelfCasts">Whether the generated <c>SelfCasts</c> hides that of a generated base grain.</param>
 /// <param name="Handlers">The handlers, ordinally sorted by name.</param>
-/// <param name="StateTypeName">The state type without nullable annotations, for the generated state codec.</param>
-/// <param name="StateFormatter">The formatter expression of the state, or <c>null</c> when the grain's types cannot be serialized.</param>
-/// <param name="Formatters">The formatters the grain's state, requests and replies need (empty when <paramref name="StateFormatter"/> is <c>null</c>).</param>
+/// <param name="StateTypeName">The state type without nullable annotations, for the generated state codec; <c>null</c> for a grain without state.</param>
+/// <param name="StateFormatter">The formatter expression of the state, or <c>null</c> when the grain has no state or its types cannot be serialized.</param>
+/// <param name="Formatters">The formatters the grain's state, requests and replies need (empty when its types cannot be serialized).</param>
 internal sealed record GrainModel(
     string HintName,
     string Namespace,
@@ -43,6 +43,6 @@ internal sealed record GrainModel(
     bool HidesBaseRequests,
     bool HidesBaseSelfCasts,
     EquatableArray<HandlerModel> Handlers,
-    string StateTypeName,
+    string? StateTypeName,
     string? StateFormatter,
     EquatableArray<FormatterModel> Formatters);

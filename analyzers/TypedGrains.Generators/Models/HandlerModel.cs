@@ -12,6 +12,10 @@ namespace TypedGrains.Generators.Models;
 /// <param name="CallerIndex">The position of the <c>Caller&lt;T&gt;</c> parameter of a deferred handler, otherwise -1.</param>
 /// <param name="IsPublic">Whether the handler is public (otherwise internal).</param>
 /// <param name="Parameters">All parameters in declaration order, including the caller token.</param>
+/// <param name="CancellationTokenName">
+/// The name of the trailing <c>CancellationToken</c> parameter of the reference method of a call (one not taken by a
+/// handler parameter), or <c>null</c> for a cast.
+/// </param>
 /// <param name="Documentation">What the handler's doc comment gives its reference method.</param>
 internal sealed record HandlerModel(
     string Name,
@@ -23,4 +27,5 @@ internal sealed record HandlerModel(
     int CallerIndex,
     bool IsPublic,
     EquatableArray<ParameterModel> Parameters,
+    string? CancellationTokenName,
     DocumentationModel Documentation);

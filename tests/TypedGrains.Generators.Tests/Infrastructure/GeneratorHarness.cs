@@ -78,9 +78,9 @@ internal sealed record GeneratorOutcome(
             .OrderBy(s => s.HintName, StringComparer.Ordinal)
             .ToImmutableArray();
 
-    /// <summary>The per-grain sources, without the MessagePack formatter files.</summary>
+    /// <summary>The per-grain sources, without the files emitted once per assembly.</summary>
     public ImmutableArray<(string HintName, string Text)> GrainSources =>
-        Sources.Where(s => !GeneratedFiles.IsFormatterFile(s.HintName)).ToImmutableArray();
+        Sources.Where(s => !GeneratedFiles.IsAssemblyFile(s.HintName)).ToImmutableArray();
 
     /// <summary>Fails when the generator threw or reported anything.</summary>
     public GeneratorOutcome AssertGeneratorQuiet()

@@ -158,6 +158,9 @@ namespace Samples
 
             public override global::Samples.Counter Create() => new global::Samples.Counter();
 
+            public override global::System.Threading.Tasks.ValueTask DispatchAsync(global::TypedGrains.IGrainRuntime runtime, global::TypedGrains.GrainId grain, uint methodId, global::System.Buffers.ReadOnlySequence<byte> arguments, global::System.Buffers.IBufferWriter<byte> reply, global::System.Threading.CancellationToken cancellationToken)
+                => global::TypedGrains.Backend.GrainRequestDispatcher.DispatchAsync<global::Samples.Counter>(runtime, grain, methodId, arguments, reply, cancellationToken);
+
             #nullable disable
             private static readonly global::TypedGrains.Persistence.IStateCodec GeneratedStateCodec =
                 new global::TypedGrains.Messaging.MessagePackStateCodec<global::Samples.CounterState>(global::TypedGrains.Generated.MessagePack.TestGrains.CounterStateFormatter_4018378C.Instance);
@@ -217,24 +220,28 @@ namespace Samples
             => this.Runtime.Cast<global::Samples.Counter, global::Samples.Counter.Requests.Add>(this.Id, new global::Samples.Counter.Requests.Add(amount, @event));
 
         /// <summary>Calls <c>Get</c> on the grain and returns its reply.</summary>
-        public global::System.Threading.Tasks.ValueTask<int> Get()
-            => this.Runtime.CallAsync<global::Samples.Counter, global::Samples.Counter.Requests.Get, int>(this.Id, new global::Samples.Counter.Requests.Get());
+        /// <param name="cancellationToken">Stops waiting for the reply; the outcome of a cancelled call is unknown (the handler's turn may still run).</param>
+        public global::System.Threading.Tasks.ValueTask<int> Get(global::System.Threading.CancellationToken cancellationToken = default)
+            => this.Runtime.CallAsync<global::Samples.Counter, global::Samples.Counter.Requests.Get, int>(this.Id, new global::Samples.Counter.Requests.Get(), cancellationToken);
 
         /// <summary>Calls <c>GetAsync</c> on the grain and returns its reply.</summary>
-        public global::System.Threading.Tasks.ValueTask<int> GetAsync()
-            => this.Runtime.CallAsync<global::Samples.Counter, global::Samples.Counter.Requests.GetAsync, int>(this.Id, new global::Samples.Counter.Requests.GetAsync());
+        /// <param name="cancellationToken">Stops waiting for the reply; the outcome of a cancelled call is unknown (the handler's turn may still run).</param>
+        public global::System.Threading.Tasks.ValueTask<int> GetAsync(global::System.Threading.CancellationToken cancellationToken = default)
+            => this.Runtime.CallAsync<global::Samples.Counter, global::Samples.Counter.Requests.GetAsync, int>(this.Id, new global::Samples.Counter.Requests.GetAsync(), cancellationToken);
 
         /// <summary>Sends <c>Increment</c> to the grain without waiting for it to run.</summary>
         public void Increment()
             => this.Runtime.Cast<global::Samples.Counter, global::Samples.Counter.Requests.Increment>(this.Id, new global::Samples.Counter.Requests.Increment());
 
         /// <summary>Calls <c>Reset</c> on the grain and completes when its turn has committed.</summary>
-        public global::System.Threading.Tasks.ValueTask Reset()
-            => this.Runtime.CallAsync<global::Samples.Counter, global::Samples.Counter.Requests.Reset>(this.Id, new global::Samples.Counter.Requests.Reset());
+        /// <param name="cancellationToken">Stops waiting for the reply; the outcome of a cancelled call is unknown (the handler's turn may still run).</param>
+        public global::System.Threading.Tasks.ValueTask Reset(global::System.Threading.CancellationToken cancellationToken = default)
+            => this.Runtime.CallAsync<global::Samples.Counter, global::Samples.Counter.Requests.Reset>(this.Id, new global::Samples.Counter.Requests.Reset(), cancellationToken);
 
         /// <summary>Calls <c>Wait</c> on the grain and returns the reply it sends later through its caller token.</summary>
-        public global::System.Threading.Tasks.ValueTask<int> Wait()
-            => this.Runtime.CallDeferredAsync<global::Samples.Counter, global::Samples.Counter.Requests.Wait, int>(this.Id, new global::Samples.Counter.Requests.Wait());
+        /// <param name="cancellationToken">Stops waiting for the reply; the outcome of a cancelled call is unknown (the handler's turn may still run).</param>
+        public global::System.Threading.Tasks.ValueTask<int> Wait(global::System.Threading.CancellationToken cancellationToken = default)
+            => this.Runtime.CallDeferredAsync<global::Samples.Counter, global::Samples.Counter.Requests.Wait, int>(this.Id, new global::Samples.Counter.Requests.Wait(), cancellationToken);
 
         /// <summary>Whether <paramref name="other"/> names the same grain.</summary>
         public bool Equals(global::Samples.CounterRef other) => Id.Equals(other.Id);

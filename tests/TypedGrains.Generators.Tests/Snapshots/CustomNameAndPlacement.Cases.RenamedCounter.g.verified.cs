@@ -43,6 +43,9 @@ namespace Cases
 
             public override global::Cases.RenamedCounter Create() => new global::Cases.RenamedCounter();
 
+            public override global::System.Threading.Tasks.ValueTask DispatchAsync(global::TypedGrains.IGrainRuntime runtime, global::TypedGrains.GrainId grain, uint methodId, global::System.Buffers.ReadOnlySequence<byte> arguments, global::System.Buffers.IBufferWriter<byte> reply, global::System.Threading.CancellationToken cancellationToken)
+                => global::TypedGrains.Backend.GrainRequestDispatcher.DispatchAsync<global::Cases.RenamedCounter>(runtime, grain, methodId, arguments, reply, cancellationToken);
+
             #nullable disable
             private static readonly global::TypedGrains.Persistence.IStateCodec GeneratedStateCodec =
                 new global::TypedGrains.Messaging.MessagePackStateCodec<global::Cases.CounterState>(global::TypedGrains.Generated.MessagePack.TestGrains.CounterStateFormatter_19375DBE.Instance);
@@ -83,8 +86,9 @@ namespace Cases
         private global::TypedGrains.IGrainRuntime Runtime => _runtime ?? throw new global::TypedGrains.UnboundReferenceException(Id);
 
         /// <summary>Calls <c>Get</c> on the grain and returns its reply.</summary>
-        public global::System.Threading.Tasks.ValueTask<int> Get()
-            => this.Runtime.CallAsync<global::Cases.RenamedCounter, global::Cases.RenamedCounter.Requests.Get, int>(this.Id, new global::Cases.RenamedCounter.Requests.Get());
+        /// <param name="cancellationToken">Stops waiting for the reply; the outcome of a cancelled call is unknown (the handler's turn may still run).</param>
+        public global::System.Threading.Tasks.ValueTask<int> Get(global::System.Threading.CancellationToken cancellationToken = default)
+            => this.Runtime.CallAsync<global::Cases.RenamedCounter, global::Cases.RenamedCounter.Requests.Get, int>(this.Id, new global::Cases.RenamedCounter.Requests.Get(), cancellationToken);
 
         /// <summary>Whether <paramref name="other"/> names the same grain.</summary>
         public bool Equals(global::Cases.RenamedCounterRef other) => Id.Equals(other.Id);

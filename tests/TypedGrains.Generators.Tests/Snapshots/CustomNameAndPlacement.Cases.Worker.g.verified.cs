@@ -52,6 +52,9 @@ namespace Cases
 
             public override global::Cases.Worker Create() => new global::Cases.Worker();
 
+            public override global::System.Threading.Tasks.ValueTask DispatchAsync(global::TypedGrains.IGrainRuntime runtime, global::TypedGrains.GrainId grain, uint methodId, global::System.Buffers.ReadOnlySequence<byte> arguments, global::System.Buffers.IBufferWriter<byte> reply, global::System.Threading.CancellationToken cancellationToken)
+                => global::TypedGrains.Backend.GrainRequestDispatcher.DispatchAsync<global::Cases.Worker>(runtime, grain, methodId, arguments, reply, cancellationToken);
+
             #nullable disable
             private static readonly global::TypedGrains.Persistence.IStateCodec GeneratedStateCodec =
                 new global::TypedGrains.Messaging.MessagePackStateCodec<global::Cases.CounterState>(global::TypedGrains.Generated.MessagePack.TestGrains.CounterStateFormatter_19375DBE.Instance);
@@ -92,8 +95,10 @@ namespace Cases
         private global::TypedGrains.IGrainRuntime Runtime => _runtime ?? throw new global::TypedGrains.UnboundReferenceException(Id);
 
         /// <summary>Calls <c>Work</c> on the grain and returns its reply.</summary>
-        public global::System.Threading.Tasks.ValueTask<int> Work(int input)
-            => this.Runtime.CallAsync<global::Cases.Worker, global::Cases.Worker.Requests.Work, int>(this.Id, new global::Cases.Worker.Requests.Work(input));
+        /// <param name="input">The <c>input</c> argument.</param>
+        /// <param name="cancellationToken">Stops waiting for the reply; the outcome of a cancelled call is unknown (the handler's turn may still run).</param>
+        public global::System.Threading.Tasks.ValueTask<int> Work(int input, global::System.Threading.CancellationToken cancellationToken = default)
+            => this.Runtime.CallAsync<global::Cases.Worker, global::Cases.Worker.Requests.Work, int>(this.Id, new global::Cases.Worker.Requests.Work(input), cancellationToken);
 
         /// <summary>Whether <paramref name="other"/> names the same grain.</summary>
         public bool Equals(global::Cases.WorkerRef other) => Id.Equals(other.Id);

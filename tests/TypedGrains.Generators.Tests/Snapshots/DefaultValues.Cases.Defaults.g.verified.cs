@@ -380,6 +380,9 @@ namespace Cases
 
             public override global::Cases.Defaults Create() => new global::Cases.Defaults();
 
+            public override global::System.Threading.Tasks.ValueTask DispatchAsync(global::TypedGrains.IGrainRuntime runtime, global::TypedGrains.GrainId grain, uint methodId, global::System.Buffers.ReadOnlySequence<byte> arguments, global::System.Buffers.IBufferWriter<byte> reply, global::System.Threading.CancellationToken cancellationToken)
+                => global::TypedGrains.Backend.GrainRequestDispatcher.DispatchAsync<global::Cases.Defaults>(runtime, grain, methodId, arguments, reply, cancellationToken);
+
             #nullable disable
             private static readonly global::TypedGrains.Persistence.IStateCodec GeneratedStateCodec =
                 new global::TypedGrains.Messaging.MessagePackStateCodec<int>(global::TypedGrains.Serialization.Formatters.Int32Formatter.Instance);
@@ -444,20 +447,28 @@ namespace Cases
         private global::TypedGrains.IGrainRuntime Runtime => _runtime ?? throw new global::TypedGrains.UnboundReferenceException(Id);
 
         /// <summary>Calls <c>Add</c> on the grain and returns its reply.</summary>
-        public global::System.Threading.Tasks.ValueTask<int> Add(int amount = 1)
-            => this.Runtime.CallAsync<global::Cases.Defaults, global::Cases.Defaults.Requests.Add, int>(this.Id, new global::Cases.Defaults.Requests.Add(amount));
+        /// <param name="amount">The <c>amount</c> argument.</param>
+        /// <param name="cancellationToken">Stops waiting for the reply; the outcome of a cancelled call is unknown (the handler's turn may still run).</param>
+        public global::System.Threading.Tasks.ValueTask<int> Add(int amount = 1, global::System.Threading.CancellationToken cancellationToken = default)
+            => this.Runtime.CallAsync<global::Cases.Defaults, global::Cases.Defaults.Requests.Add, int>(this.Id, new global::Cases.Defaults.Requests.Add(amount), cancellationToken);
 
         /// <summary>Sends <c>Again</c> to the grain without waiting for it to run.</summary>
         public void Again()
             => this.Runtime.Cast<global::Cases.Defaults, global::Cases.Defaults.Requests.Again>(this.Id, new global::Cases.Defaults.Requests.Again());
 
         /// <summary>Calls <c>Join</c> on the grain and returns the reply it sends later through its caller token.</summary>
-        public global::System.Threading.Tasks.ValueTask<int> Join(string member, int weight = 2)
-            => this.Runtime.CallDeferredAsync<global::Cases.Defaults, global::Cases.Defaults.Requests.Join, int>(this.Id, new global::Cases.Defaults.Requests.Join(member, weight));
+        /// <param name="member">The <c>member</c> argument.</param>
+        /// <param name="weight">The <c>weight</c> argument.</param>
+        /// <param name="cancellationToken">Stops waiting for the reply; the outcome of a cancelled call is unknown (the handler's turn may still run).</param>
+        public global::System.Threading.Tasks.ValueTask<int> Join(string member, int weight = 2, global::System.Threading.CancellationToken cancellationToken = default)
+            => this.Runtime.CallDeferredAsync<global::Cases.Defaults, global::Cases.Defaults.Requests.Join, int>(this.Id, new global::Cases.Defaults.Requests.Join(member, weight), cancellationToken);
 
         /// <summary>Calls <c>Later</c> on the grain and returns the reply it sends later through its caller token.</summary>
-        public global::System.Threading.Tasks.ValueTask<int> Later(int first = 1, int second = 2)
-            => this.Runtime.CallDeferredAsync<global::Cases.Defaults, global::Cases.Defaults.Requests.Later, int>(this.Id, new global::Cases.Defaults.Requests.Later(first, second));
+        /// <param name="first">The <c>first</c> argument.</param>
+        /// <param name="second">The <c>second</c> argument.</param>
+        /// <param name="cancellationToken">Stops waiting for the reply; the outcome of a cancelled call is unknown (the handler's turn may still run).</param>
+        public global::System.Threading.Tasks.ValueTask<int> Later(int first = 1, int second = 2, global::System.Threading.CancellationToken cancellationToken = default)
+            => this.Runtime.CallDeferredAsync<global::Cases.Defaults, global::Cases.Defaults.Requests.Later, int>(this.Id, new global::Cases.Defaults.Requests.Later(first, second), cancellationToken);
 
         /// <summary>Sends <c>Limits</c> to the grain without waiting for it to run.</summary>
         public void Limits(long low = -9223372036854775808L, uint small = 7U, ulong big = 18446744073709551615UL, short negative = -3, byte octet = 255)

@@ -73,6 +73,9 @@ namespace Cases
 
             public override global::Cases.Barrier Create() => new global::Cases.Barrier();
 
+            public override global::System.Threading.Tasks.ValueTask DispatchAsync(global::TypedGrains.IGrainRuntime runtime, global::TypedGrains.GrainId grain, uint methodId, global::System.Buffers.ReadOnlySequence<byte> arguments, global::System.Buffers.IBufferWriter<byte> reply, global::System.Threading.CancellationToken cancellationToken)
+                => global::TypedGrains.Backend.GrainRequestDispatcher.DispatchAsync<global::Cases.Barrier>(runtime, grain, methodId, arguments, reply, cancellationToken);
+
             #nullable disable
             private static readonly global::TypedGrains.Persistence.IStateCodec GeneratedStateCodec =
                 new global::TypedGrains.Messaging.MessagePackStateCodec<global::Cases.BarrierState>(global::TypedGrains.Generated.MessagePack.TestGrains.BarrierStateFormatter_66DECBEF.Instance);
@@ -116,12 +119,16 @@ namespace Cases
         private global::TypedGrains.IGrainRuntime Runtime => _runtime ?? throw new global::TypedGrains.UnboundReferenceException(Id);
 
         /// <summary>Calls <c>Join</c> on the grain and returns the reply it sends later through its caller token.</summary>
-        public global::System.Threading.Tasks.ValueTask<int> Join(string member, global::System.TimeSpan timeout)
-            => this.Runtime.CallDeferredAsync<global::Cases.Barrier, global::Cases.Barrier.Requests.Join, int>(this.Id, new global::Cases.Barrier.Requests.Join(member, timeout));
+        /// <param name="member">The <c>member</c> argument.</param>
+        /// <param name="timeout">The <c>timeout</c> argument.</param>
+        /// <param name="cancellationToken">Stops waiting for the reply; the outcome of a cancelled call is unknown (the handler's turn may still run).</param>
+        public global::System.Threading.Tasks.ValueTask<int> Join(string member, global::System.TimeSpan timeout, global::System.Threading.CancellationToken cancellationToken = default)
+            => this.Runtime.CallDeferredAsync<global::Cases.Barrier, global::Cases.Barrier.Requests.Join, int>(this.Id, new global::Cases.Barrier.Requests.Join(member, timeout), cancellationToken);
 
         /// <summary>Calls <c>WaitAsync</c> on the grain and returns the reply it sends later through its caller token.</summary>
-        public global::System.Threading.Tasks.ValueTask<string?> WaitAsync()
-            => this.Runtime.CallDeferredAsync<global::Cases.Barrier, global::Cases.Barrier.Requests.WaitAsync, string?>(this.Id, new global::Cases.Barrier.Requests.WaitAsync());
+        /// <param name="cancellationToken">Stops waiting for the reply; the outcome of a cancelled call is unknown (the handler's turn may still run).</param>
+        public global::System.Threading.Tasks.ValueTask<string?> WaitAsync(global::System.Threading.CancellationToken cancellationToken = default)
+            => this.Runtime.CallDeferredAsync<global::Cases.Barrier, global::Cases.Barrier.Requests.WaitAsync, string?>(this.Id, new global::Cases.Barrier.Requests.WaitAsync(), cancellationToken);
 
         /// <summary>Whether <paramref name="other"/> names the same grain.</summary>
         public bool Equals(global::Cases.BarrierRef other) => Id.Equals(other.Id);

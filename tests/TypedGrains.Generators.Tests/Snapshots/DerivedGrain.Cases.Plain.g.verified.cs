@@ -43,6 +43,9 @@ namespace Cases
 
             public override global::Cases.Plain Create() => new global::Cases.Plain();
 
+            public override global::System.Threading.Tasks.ValueTask DispatchAsync(global::TypedGrains.IGrainRuntime runtime, global::TypedGrains.GrainId grain, uint methodId, global::System.Buffers.ReadOnlySequence<byte> arguments, global::System.Buffers.IBufferWriter<byte> reply, global::System.Threading.CancellationToken cancellationToken)
+                => global::TypedGrains.Backend.GrainRequestDispatcher.DispatchAsync<global::Cases.Plain>(runtime, grain, methodId, arguments, reply, cancellationToken);
+
             #nullable disable
             private static readonly global::TypedGrains.Persistence.IStateCodec GeneratedStateCodec =
                 new global::TypedGrains.Messaging.MessagePackStateCodec<global::Cases.CounterState>(global::TypedGrains.Generated.MessagePack.TestGrains.CounterStateFormatter_19375DBE.Instance);
@@ -83,8 +86,9 @@ namespace Cases
         private global::TypedGrains.IGrainRuntime Runtime => _runtime ?? throw new global::TypedGrains.UnboundReferenceException(Id);
 
         /// <summary>Calls <c>Read</c> on the grain and returns its reply.</summary>
-        public global::System.Threading.Tasks.ValueTask<int> Read()
-            => this.Runtime.CallAsync<global::Cases.Plain, global::Cases.Plain.Requests.Read, int>(this.Id, new global::Cases.Plain.Requests.Read());
+        /// <param name="cancellationToken">Stops waiting for the reply; the outcome of a cancelled call is unknown (the handler's turn may still run).</param>
+        public global::System.Threading.Tasks.ValueTask<int> Read(global::System.Threading.CancellationToken cancellationToken = default)
+            => this.Runtime.CallAsync<global::Cases.Plain, global::Cases.Plain.Requests.Read, int>(this.Id, new global::Cases.Plain.Requests.Read(), cancellationToken);
 
         /// <summary>Whether <paramref name="other"/> names the same grain.</summary>
         public bool Equals(global::Cases.PlainRef other) => Id.Equals(other.Id);

@@ -183,6 +183,9 @@ namespace Cases
 
             public override global::Cases.Documented Create() => new global::Cases.Documented();
 
+            public override global::System.Threading.Tasks.ValueTask DispatchAsync(global::TypedGrains.IGrainRuntime runtime, global::TypedGrains.GrainId grain, uint methodId, global::System.Buffers.ReadOnlySequence<byte> arguments, global::System.Buffers.IBufferWriter<byte> reply, global::System.Threading.CancellationToken cancellationToken)
+                => global::TypedGrains.Backend.GrainRequestDispatcher.DispatchAsync<global::Cases.Documented>(runtime, grain, methodId, arguments, reply, cancellationToken);
+
             #nullable disable
             private static readonly global::TypedGrains.Persistence.IStateCodec GeneratedStateCodec =
                 new global::TypedGrains.Messaging.MessagePackStateCodec<int>(global::TypedGrains.Serialization.Formatters.Int32Formatter.Instance);
@@ -254,8 +257,9 @@ namespace Cases
         /// Never <see langword="null" />.
         /// </summary>
         /// <param name="factor">The factor.</param>
-        public global::System.Threading.Tasks.ValueTask<int> Get(int factor)
-            => this.Runtime.CallAsync<global::Cases.Documented, global::Cases.Documented.Requests.Get, int>(this.Id, new global::Cases.Documented.Requests.Get(factor));
+        /// <param name="cancellationToken">Stops waiting for the reply; the outcome of a cancelled call is unknown (the handler's turn may still run).</param>
+        public global::System.Threading.Tasks.ValueTask<int> Get(int factor, global::System.Threading.CancellationToken cancellationToken = default)
+            => this.Runtime.CallAsync<global::Cases.Documented, global::Cases.Documented.Requests.Get, int>(this.Id, new global::Cases.Documented.Requests.Get(factor), cancellationToken);
 
         /// <summary>
         /// Adds one.
@@ -264,23 +268,26 @@ namespace Cases
             => this.Runtime.Cast<global::Cases.Documented, global::Cases.Documented.Requests.Increment>(this.Id, new global::Cases.Documented.Requests.Increment());
 
         /// <summary>Calls <c>Peek</c> on the grain and returns its reply.</summary>
-        public global::System.Threading.Tasks.ValueTask<int> Peek()
-            => this.Runtime.CallAsync<global::Cases.Documented, global::Cases.Documented.Requests.Peek, int>(this.Id, new global::Cases.Documented.Requests.Peek());
+        /// <param name="cancellationToken">Stops waiting for the reply; the outcome of a cancelled call is unknown (the handler's turn may still run).</param>
+        public global::System.Threading.Tasks.ValueTask<int> Peek(global::System.Threading.CancellationToken cancellationToken = default)
+            => this.Runtime.CallAsync<global::Cases.Documented, global::Cases.Documented.Requests.Peek, int>(this.Id, new global::Cases.Documented.Requests.Peek(), cancellationToken);
 
         /// <summary>Calls <c>SumAsync</c> on the grain and returns its reply.</summary>
         /// <param name="first">The first term.</param>
         /// <param name="second">The second term.</param>
+        /// <param name="cancellationToken">Stops waiting for the reply; the outcome of a cancelled call is unknown (the handler's turn may still run).</param>
         /// <returns>The sum &amp; nothing &lt;else&gt;.</returns>
-        public global::System.Threading.Tasks.ValueTask<int> SumAsync(int first, int second)
-            => this.Runtime.CallAsync<global::Cases.Documented, global::Cases.Documented.Requests.SumAsync, int>(this.Id, new global::Cases.Documented.Requests.SumAsync(first, second));
+        public global::System.Threading.Tasks.ValueTask<int> SumAsync(int first, int second, global::System.Threading.CancellationToken cancellationToken = default)
+            => this.Runtime.CallAsync<global::Cases.Documented, global::Cases.Documented.Requests.SumAsync, int>(this.Id, new global::Cases.Documented.Requests.SumAsync(first, second), cancellationToken);
 
         /// <summary>
         /// Replies through <c>caller</c> once the value reaches <paramref name="target" />.
         /// </summary>
         /// <param name="target">The value to wait for.</param>
+        /// <param name="cancellationToken">Stops waiting for the reply; the outcome of a cancelled call is unknown (the handler's turn may still run).</param>
         /// <returns>The value reached.</returns>
-        public global::System.Threading.Tasks.ValueTask<int> Wait(int target)
-            => this.Runtime.CallDeferredAsync<global::Cases.Documented, global::Cases.Documented.Requests.Wait, int>(this.Id, new global::Cases.Documented.Requests.Wait(target));
+        public global::System.Threading.Tasks.ValueTask<int> Wait(int target, global::System.Threading.CancellationToken cancellationToken = default)
+            => this.Runtime.CallDeferredAsync<global::Cases.Documented, global::Cases.Documented.Requests.Wait, int>(this.Id, new global::Cases.Documented.Requests.Wait(target), cancellationToken);
 
         /// <summary>Whether <paramref name="other"/> names the same grain.</summary>
         public bool Equals(global::Cases.DocumentedRef other) => Id.Equals(other.Id);

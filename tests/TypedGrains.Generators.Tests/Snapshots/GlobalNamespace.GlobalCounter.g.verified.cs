@@ -41,6 +41,9 @@ partial class GlobalCounter : global::TypedGrains.IGrain<global::GlobalCounter>
 
         public override global::GlobalCounter Create() => new global::GlobalCounter();
 
+        public override global::System.Threading.Tasks.ValueTask DispatchAsync(global::TypedGrains.IGrainRuntime runtime, global::TypedGrains.GrainId grain, uint methodId, global::System.Buffers.ReadOnlySequence<byte> arguments, global::System.Buffers.IBufferWriter<byte> reply, global::System.Threading.CancellationToken cancellationToken)
+            => global::TypedGrains.Backend.GrainRequestDispatcher.DispatchAsync<global::GlobalCounter>(runtime, grain, methodId, arguments, reply, cancellationToken);
+
         #nullable disable
         private static readonly global::TypedGrains.Persistence.IStateCodec GeneratedStateCodec =
             new global::TypedGrains.Messaging.MessagePackStateCodec<global::GlobalCounterState>(global::TypedGrains.Generated.MessagePack.TestGrains.GlobalCounterStateFormatter_4BCD66BC.Instance);
@@ -81,8 +84,9 @@ public readonly struct GlobalCounterRef : global::TypedGrains.IGrainReference, g
     private global::TypedGrains.IGrainRuntime Runtime => _runtime ?? throw new global::TypedGrains.UnboundReferenceException(Id);
 
     /// <summary>Calls <c>Get</c> on the grain and returns its reply.</summary>
-    public global::System.Threading.Tasks.ValueTask<int> Get()
-        => this.Runtime.CallAsync<global::GlobalCounter, global::GlobalCounter.Requests.Get, int>(this.Id, new global::GlobalCounter.Requests.Get());
+    /// <param name="cancellationToken">Stops waiting for the reply; the outcome of a cancelled call is unknown (the handler's turn may still run).</param>
+    public global::System.Threading.Tasks.ValueTask<int> Get(global::System.Threading.CancellationToken cancellationToken = default)
+        => this.Runtime.CallAsync<global::GlobalCounter, global::GlobalCounter.Requests.Get, int>(this.Id, new global::GlobalCounter.Requests.Get(), cancellationToken);
 
     /// <summary>Whether <paramref name="other"/> names the same grain.</summary>
     public bool Equals(global::GlobalCounterRef other) => Id.Equals(other.Id);

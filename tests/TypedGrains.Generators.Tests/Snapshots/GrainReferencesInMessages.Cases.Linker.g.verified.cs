@@ -106,6 +106,9 @@ namespace Cases
 
             public override global::Cases.Linker Create() => new global::Cases.Linker();
 
+            public override global::System.Threading.Tasks.ValueTask DispatchAsync(global::TypedGrains.IGrainRuntime runtime, global::TypedGrains.GrainId grain, uint methodId, global::System.Buffers.ReadOnlySequence<byte> arguments, global::System.Buffers.IBufferWriter<byte> reply, global::System.Threading.CancellationToken cancellationToken)
+                => global::TypedGrains.Backend.GrainRequestDispatcher.DispatchAsync<global::Cases.Linker>(runtime, grain, methodId, arguments, reply, cancellationToken);
+
             #nullable disable
             private static readonly global::TypedGrains.Persistence.IStateCodec GeneratedStateCodec =
                 new global::TypedGrains.Messaging.MessagePackStateCodec<global::Cases.LinkState>(global::TypedGrains.Generated.MessagePack.TestGrains.LinkStateFormatter_0E3C9810.Instance);
@@ -152,16 +155,25 @@ namespace Cases
         private global::TypedGrains.IGrainRuntime Runtime => _runtime ?? throw new global::TypedGrains.UnboundReferenceException(Id);
 
         /// <summary>Calls <c>Await</c> on the grain and returns the reply it sends later through its caller token.</summary>
-        public global::System.Threading.Tasks.ValueTask<global::Cases.Other.RemoteRef> Await()
-            => this.Runtime.CallDeferredAsync<global::Cases.Linker, global::Cases.Linker.Requests.Await, global::Cases.Other.RemoteRef>(this.Id, new global::Cases.Linker.Requests.Await());
+        /// <param name="cancellationToken">Stops waiting for the reply; the outcome of a cancelled call is unknown (the handler's turn may still run).</param>
+        public global::System.Threading.Tasks.ValueTask<global::Cases.Other.RemoteRef> Await(global::System.Threading.CancellationToken cancellationToken = default)
+            => this.Runtime.CallDeferredAsync<global::Cases.Linker, global::Cases.Linker.Requests.Await, global::Cases.Other.RemoteRef>(this.Id, new global::Cases.Linker.Requests.Await(), cancellationToken);
 
         /// <summary>Calls <c>Current</c> on the grain and returns its reply.</summary>
-        public global::System.Threading.Tasks.ValueTask<global::Cases.TargetRef?> Current()
-            => this.Runtime.CallAsync<global::Cases.Linker, global::Cases.Linker.Requests.Current, global::Cases.TargetRef?>(this.Id, new global::Cases.Linker.Requests.Current());
+        /// <param name="cancellationToken">Stops waiting for the reply; the outcome of a cancelled call is unknown (the handler's turn may still run).</param>
+        public global::System.Threading.Tasks.ValueTask<global::Cases.TargetRef?> Current(global::System.Threading.CancellationToken cancellationToken = default)
+            => this.Runtime.CallAsync<global::Cases.Linker, global::Cases.Linker.Requests.Current, global::Cases.TargetRef?>(this.Id, new global::Cases.Linker.Requests.Current(), cancellationToken);
 
         /// <summary>Calls <c>Point</c> on the grain and completes when its turn has committed.</summary>
-        public global::System.Threading.Tasks.ValueTask Point(global::Cases.TargetRef target, global::Cases.Other.RemoteRef remote, global::Cases.TargetRef? maybe, global::System.Collections.Generic.List<global::Cases.Other.RemoteRef> many, global::Cases.TargetRef[] array, global::Cases.Holder.InnerRef inner)
-            => this.Runtime.CallAsync<global::Cases.Linker, global::Cases.Linker.Requests.Point>(this.Id, new global::Cases.Linker.Requests.Point(target, remote, maybe, many, array, inner));
+        /// <param name="target">The <c>target</c> argument.</param>
+        /// <param name="remote">The <c>remote</c> argument.</param>
+        /// <param name="maybe">The <c>maybe</c> argument.</param>
+        /// <param name="many">The <c>many</c> argument.</param>
+        /// <param name="array">The <c>array</c> argument.</param>
+        /// <param name="inner">The <c>inner</c> argument.</param>
+        /// <param name="cancellationToken">Stops waiting for the reply; the outcome of a cancelled call is unknown (the handler's turn may still run).</param>
+        public global::System.Threading.Tasks.ValueTask Point(global::Cases.TargetRef target, global::Cases.Other.RemoteRef remote, global::Cases.TargetRef? maybe, global::System.Collections.Generic.List<global::Cases.Other.RemoteRef> many, global::Cases.TargetRef[] array, global::Cases.Holder.InnerRef inner, global::System.Threading.CancellationToken cancellationToken = default)
+            => this.Runtime.CallAsync<global::Cases.Linker, global::Cases.Linker.Requests.Point>(this.Id, new global::Cases.Linker.Requests.Point(target, remote, maybe, many, array, inner), cancellationToken);
 
         /// <summary>Whether <paramref name="other"/> names the same grain.</summary>
         public bool Equals(global::Cases.LinkerRef other) => Id.Equals(other.Id);

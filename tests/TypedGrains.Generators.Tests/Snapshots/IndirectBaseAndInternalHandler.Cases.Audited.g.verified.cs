@@ -85,6 +85,9 @@ namespace Cases
 
             public override global::Cases.Audited Create() => new global::Cases.Audited();
 
+            public override global::System.Threading.Tasks.ValueTask DispatchAsync(global::TypedGrains.IGrainRuntime runtime, global::TypedGrains.GrainId grain, uint methodId, global::System.Buffers.ReadOnlySequence<byte> arguments, global::System.Buffers.IBufferWriter<byte> reply, global::System.Threading.CancellationToken cancellationToken)
+                => global::TypedGrains.Backend.GrainRequestDispatcher.DispatchAsync<global::Cases.Audited>(runtime, grain, methodId, arguments, reply, cancellationToken);
+
             #nullable disable
             private static readonly global::TypedGrains.Persistence.IStateCodec GeneratedStateCodec =
                 new global::TypedGrains.Messaging.MessagePackStateCodec<global::Cases.CounterState>(global::TypedGrains.Generated.MessagePack.TestGrains.CounterStateFormatter_19375DBE.Instance);
@@ -128,8 +131,9 @@ namespace Cases
         private global::TypedGrains.IGrainRuntime Runtime => _runtime ?? throw new global::TypedGrains.UnboundReferenceException(Id);
 
         /// <summary>Calls <c>Get</c> on the grain and returns its reply.</summary>
-        internal global::System.Threading.Tasks.ValueTask<int> Get()
-            => this.Runtime.CallAsync<global::Cases.Audited, global::Cases.Audited.Requests.Get, int>(this.Id, new global::Cases.Audited.Requests.Get());
+        /// <param name="cancellationToken">Stops waiting for the reply; the outcome of a cancelled call is unknown (the handler's turn may still run).</param>
+        internal global::System.Threading.Tasks.ValueTask<int> Get(global::System.Threading.CancellationToken cancellationToken = default)
+            => this.Runtime.CallAsync<global::Cases.Audited, global::Cases.Audited.Requests.Get, int>(this.Id, new global::Cases.Audited.Requests.Get(), cancellationToken);
 
         /// <summary>Sends <c>Touch</c> to the grain without waiting for it to run.</summary>
         internal void Touch(string who)

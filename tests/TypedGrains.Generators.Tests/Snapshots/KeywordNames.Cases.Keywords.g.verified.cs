@@ -109,6 +109,9 @@ namespace Cases
 
             public override global::Cases.Keywords Create() => new global::Cases.Keywords();
 
+            public override global::System.Threading.Tasks.ValueTask DispatchAsync(global::TypedGrains.IGrainRuntime runtime, global::TypedGrains.GrainId grain, uint methodId, global::System.Buffers.ReadOnlySequence<byte> arguments, global::System.Buffers.IBufferWriter<byte> reply, global::System.Threading.CancellationToken cancellationToken)
+                => global::TypedGrains.Backend.GrainRequestDispatcher.DispatchAsync<global::Cases.Keywords>(runtime, grain, methodId, arguments, reply, cancellationToken);
+
             #nullable disable
             private static readonly global::TypedGrains.Persistence.IStateCodec GeneratedStateCodec =
                 new global::TypedGrains.Messaging.MessagePackStateCodec<int>(global::TypedGrains.Serialization.Formatters.Int32Formatter.Instance);
@@ -159,12 +162,15 @@ namespace Cases
             => this.Runtime.Cast<global::Cases.Keywords, global::Cases.Keywords.Requests.Add>(this.Id, new global::Cases.Keywords.Requests.Add(@class, @event));
 
         /// <summary>Calls <c>default</c> on the grain and returns its reply.</summary>
-        public global::System.Threading.Tasks.ValueTask<int> @default(int @in)
-            => this.Runtime.CallAsync<global::Cases.Keywords, global::Cases.Keywords.Requests.@default, int>(this.Id, new global::Cases.Keywords.Requests.@default(@in));
+        /// <param name="in">The <c>in</c> argument.</param>
+        /// <param name="cancellationToken">Stops waiting for the reply; the outcome of a cancelled call is unknown (the handler's turn may still run).</param>
+        public global::System.Threading.Tasks.ValueTask<int> @default(int @in, global::System.Threading.CancellationToken cancellationToken = default)
+            => this.Runtime.CallAsync<global::Cases.Keywords, global::Cases.Keywords.Requests.@default, int>(this.Id, new global::Cases.Keywords.Requests.@default(@in), cancellationToken);
 
         /// <summary>Calls <c>reset</c> on the grain and returns its reply.</summary>
-        public global::System.Threading.Tasks.ValueTask<int> @reset()
-            => this.Runtime.CallAsync<global::Cases.Keywords, global::Cases.Keywords.Requests.@reset, int>(this.Id, new global::Cases.Keywords.Requests.@reset());
+        /// <param name="cancellationToken">Stops waiting for the reply; the outcome of a cancelled call is unknown (the handler's turn may still run).</param>
+        public global::System.Threading.Tasks.ValueTask<int> @reset(global::System.Threading.CancellationToken cancellationToken = default)
+            => this.Runtime.CallAsync<global::Cases.Keywords, global::Cases.Keywords.Requests.@reset, int>(this.Id, new global::Cases.Keywords.Requests.@reset(), cancellationToken);
 
         /// <summary>Whether <paramref name="other"/> names the same grain.</summary>
         public bool Equals(global::Cases.KeywordsRef other) => Id.Equals(other.Id);

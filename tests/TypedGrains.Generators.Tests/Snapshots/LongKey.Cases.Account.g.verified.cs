@@ -40,6 +40,9 @@ namespace Cases
 
             public override global::Cases.Account Create() => new global::Cases.Account();
 
+            public override global::System.Threading.Tasks.ValueTask DispatchAsync(global::TypedGrains.IGrainRuntime runtime, global::TypedGrains.GrainId grain, uint methodId, global::System.Buffers.ReadOnlySequence<byte> arguments, global::System.Buffers.IBufferWriter<byte> reply, global::System.Threading.CancellationToken cancellationToken)
+                => global::TypedGrains.Backend.GrainRequestDispatcher.DispatchAsync<global::Cases.Account>(runtime, grain, methodId, arguments, reply, cancellationToken);
+
             #nullable disable
             private static readonly global::TypedGrains.Persistence.IStateCodec GeneratedStateCodec =
                 new global::TypedGrains.Messaging.MessagePackStateCodec<long>(global::TypedGrains.Serialization.Formatters.Int64Formatter.Instance);
@@ -80,8 +83,9 @@ namespace Cases
         private global::TypedGrains.IGrainRuntime Runtime => _runtime ?? throw new global::TypedGrains.UnboundReferenceException(Id);
 
         /// <summary>Calls <c>Balance</c> on the grain and returns its reply.</summary>
-        public global::System.Threading.Tasks.ValueTask<long> Balance()
-            => this.Runtime.CallAsync<global::Cases.Account, global::Cases.Account.Requests.Balance, long>(this.Id, new global::Cases.Account.Requests.Balance());
+        /// <param name="cancellationToken">Stops waiting for the reply; the outcome of a cancelled call is unknown (the handler's turn may still run).</param>
+        public global::System.Threading.Tasks.ValueTask<long> Balance(global::System.Threading.CancellationToken cancellationToken = default)
+            => this.Runtime.CallAsync<global::Cases.Account, global::Cases.Account.Requests.Balance, long>(this.Id, new global::Cases.Account.Requests.Balance(), cancellationToken);
 
         /// <summary>Whether <paramref name="other"/> names the same grain.</summary>
         public bool Equals(global::Cases.AccountRef other) => Id.Equals(other.Id);

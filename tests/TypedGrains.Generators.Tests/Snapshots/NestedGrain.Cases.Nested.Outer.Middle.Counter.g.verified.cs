@@ -80,6 +80,9 @@ namespace Cases.Nested
 
                     public override global::Cases.Nested.Outer.Middle.Counter Create() => new global::Cases.Nested.Outer.Middle.Counter();
 
+                    public override global::System.Threading.Tasks.ValueTask DispatchAsync(global::TypedGrains.IGrainRuntime runtime, global::TypedGrains.GrainId grain, uint methodId, global::System.Buffers.ReadOnlySequence<byte> arguments, global::System.Buffers.IBufferWriter<byte> reply, global::System.Threading.CancellationToken cancellationToken)
+                        => global::TypedGrains.Backend.GrainRequestDispatcher.DispatchAsync<global::Cases.Nested.Outer.Middle.Counter>(runtime, grain, methodId, arguments, reply, cancellationToken);
+
                     #nullable disable
                     private static readonly global::TypedGrains.Persistence.IStateCodec GeneratedStateCodec =
                         new global::TypedGrains.Messaging.MessagePackStateCodec<global::Cases.Nested.CounterState>(global::TypedGrains.Generated.MessagePack.TestGrains.CounterStateFormatter_80E10EBF.Instance);
@@ -123,8 +126,9 @@ namespace Cases.Nested
                 private global::TypedGrains.IGrainRuntime Runtime => _runtime ?? throw new global::TypedGrains.UnboundReferenceException(Id);
 
                 /// <summary>Calls <c>Get</c> on the grain and returns its reply.</summary>
-                public global::System.Threading.Tasks.ValueTask<int> Get()
-                    => this.Runtime.CallAsync<global::Cases.Nested.Outer.Middle.Counter, global::Cases.Nested.Outer.Middle.Counter.Requests.Get, int>(this.Id, new global::Cases.Nested.Outer.Middle.Counter.Requests.Get());
+                /// <param name="cancellationToken">Stops waiting for the reply; the outcome of a cancelled call is unknown (the handler's turn may still run).</param>
+                public global::System.Threading.Tasks.ValueTask<int> Get(global::System.Threading.CancellationToken cancellationToken = default)
+                    => this.Runtime.CallAsync<global::Cases.Nested.Outer.Middle.Counter, global::Cases.Nested.Outer.Middle.Counter.Requests.Get, int>(this.Id, new global::Cases.Nested.Outer.Middle.Counter.Requests.Get(), cancellationToken);
 
                 /// <summary>Sends <c>Increment</c> to the grain without waiting for it to run.</summary>
                 public void Increment()

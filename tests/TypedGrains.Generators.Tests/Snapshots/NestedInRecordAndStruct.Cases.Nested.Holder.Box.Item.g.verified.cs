@@ -44,6 +44,9 @@ namespace Cases.Nested
 
                     public override global::Cases.Nested.Holder.Box.Item Create() => new global::Cases.Nested.Holder.Box.Item();
 
+                    public override global::System.Threading.Tasks.ValueTask DispatchAsync(global::TypedGrains.IGrainRuntime runtime, global::TypedGrains.GrainId grain, uint methodId, global::System.Buffers.ReadOnlySequence<byte> arguments, global::System.Buffers.IBufferWriter<byte> reply, global::System.Threading.CancellationToken cancellationToken)
+                        => global::TypedGrains.Backend.GrainRequestDispatcher.DispatchAsync<global::Cases.Nested.Holder.Box.Item>(runtime, grain, methodId, arguments, reply, cancellationToken);
+
                     #nullable disable
                     private static readonly global::TypedGrains.Persistence.IStateCodec GeneratedStateCodec =
                         new global::TypedGrains.Messaging.MessagePackStateCodec<string>(global::TypedGrains.Serialization.Formatters.StringFormatter.Instance);
@@ -84,8 +87,9 @@ namespace Cases.Nested
                 private global::TypedGrains.IGrainRuntime Runtime => _runtime ?? throw new global::TypedGrains.UnboundReferenceException(Id);
 
                 /// <summary>Calls <c>Name</c> on the grain and returns its reply.</summary>
-                public global::System.Threading.Tasks.ValueTask<string> Name()
-                    => this.Runtime.CallAsync<global::Cases.Nested.Holder.Box.Item, global::Cases.Nested.Holder.Box.Item.Requests.Name, string>(this.Id, new global::Cases.Nested.Holder.Box.Item.Requests.Name());
+                /// <param name="cancellationToken">Stops waiting for the reply; the outcome of a cancelled call is unknown (the handler's turn may still run).</param>
+                public global::System.Threading.Tasks.ValueTask<string> Name(global::System.Threading.CancellationToken cancellationToken = default)
+                    => this.Runtime.CallAsync<global::Cases.Nested.Holder.Box.Item, global::Cases.Nested.Holder.Box.Item.Requests.Name, string>(this.Id, new global::Cases.Nested.Holder.Box.Item.Requests.Name(), cancellationToken);
 
                 /// <summary>Whether <paramref name="other"/> names the same grain.</summary>
                 public bool Equals(global::Cases.Nested.Holder.Box.ItemRef other) => Id.Equals(other.Id);

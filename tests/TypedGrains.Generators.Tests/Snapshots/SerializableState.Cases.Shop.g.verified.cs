@@ -53,6 +53,9 @@ namespace Cases
 
             public override global::Cases.Shop Create() => new global::Cases.Shop();
 
+            public override global::System.Threading.Tasks.ValueTask DispatchAsync(global::TypedGrains.IGrainRuntime runtime, global::TypedGrains.GrainId grain, uint methodId, global::System.Buffers.ReadOnlySequence<byte> arguments, global::System.Buffers.IBufferWriter<byte> reply, global::System.Threading.CancellationToken cancellationToken)
+                => global::TypedGrains.Backend.GrainRequestDispatcher.DispatchAsync<global::Cases.Shop>(runtime, grain, methodId, arguments, reply, cancellationToken);
+
             #nullable disable
             private static readonly global::TypedGrains.Persistence.IStateCodec GeneratedStateCodec =
                 new global::TypedGrains.Messaging.MessagePackStateCodec<global::Cases.ShopState>(global::TypedGrains.Generated.MessagePack.TestGrains.ShopStateFormatter_CA09BFA8.Instance);
@@ -93,8 +96,11 @@ namespace Cases
         private global::TypedGrains.IGrainRuntime Runtime => _runtime ?? throw new global::TypedGrains.UnboundReferenceException(Id);
 
         /// <summary>Calls <c>Find</c> on the grain and returns its reply.</summary>
-        public global::System.Threading.Tasks.ValueTask<global::Cases.Line?> Find(string sku, global::Cases.Kind? kind)
-            => this.Runtime.CallAsync<global::Cases.Shop, global::Cases.Shop.Requests.Find, global::Cases.Line?>(this.Id, new global::Cases.Shop.Requests.Find(sku, kind));
+        /// <param name="sku">The <c>sku</c> argument.</param>
+        /// <param name="kind">The <c>kind</c> argument.</param>
+        /// <param name="cancellationToken">Stops waiting for the reply; the outcome of a cancelled call is unknown (the handler's turn may still run).</param>
+        public global::System.Threading.Tasks.ValueTask<global::Cases.Line?> Find(string sku, global::Cases.Kind? kind, global::System.Threading.CancellationToken cancellationToken = default)
+            => this.Runtime.CallAsync<global::Cases.Shop, global::Cases.Shop.Requests.Find, global::Cases.Line?>(this.Id, new global::Cases.Shop.Requests.Find(sku, kind), cancellationToken);
 
         /// <summary>Whether <paramref name="other"/> names the same grain.</summary>
         public bool Equals(global::Cases.ShopRef other) => Id.Equals(other.Id);

@@ -52,6 +52,9 @@ namespace Cases
 
             public override global::Cases.Directory Create() => new global::Cases.Directory();
 
+            public override global::System.Threading.Tasks.ValueTask DispatchAsync(global::TypedGrains.IGrainRuntime runtime, global::TypedGrains.GrainId grain, uint methodId, global::System.Buffers.ReadOnlySequence<byte> arguments, global::System.Buffers.IBufferWriter<byte> reply, global::System.Threading.CancellationToken cancellationToken)
+                => global::TypedGrains.Backend.GrainRequestDispatcher.DispatchAsync<global::Cases.Directory>(runtime, grain, methodId, arguments, reply, cancellationToken);
+
             #nullable disable
             private static readonly global::TypedGrains.Persistence.IStateCodec GeneratedStateCodec =
                 new global::TypedGrains.Messaging.MessagePackStateCodec<global::Cases.DirectoryState>(global::TypedGrains.Generated.MessagePack.TestGrains.DirectoryStateFormatter_8C9FDF4F.Instance);
@@ -92,8 +95,10 @@ namespace Cases
         private global::TypedGrains.IGrainRuntime Runtime => _runtime ?? throw new global::TypedGrains.UnboundReferenceException(Id);
 
         /// <summary>Calls <c>FindAsync</c> on the grain and returns its reply.</summary>
-        public global::System.Threading.Tasks.ValueTask<string?> FindAsync(string name)
-            => this.Runtime.CallAsync<global::Cases.Directory, global::Cases.Directory.Requests.FindAsync, string?>(this.Id, new global::Cases.Directory.Requests.FindAsync(name));
+        /// <param name="name">The <c>name</c> argument.</param>
+        /// <param name="cancellationToken">Stops waiting for the reply; the outcome of a cancelled call is unknown (the handler's turn may still run).</param>
+        public global::System.Threading.Tasks.ValueTask<string?> FindAsync(string name, global::System.Threading.CancellationToken cancellationToken = default)
+            => this.Runtime.CallAsync<global::Cases.Directory, global::Cases.Directory.Requests.FindAsync, string?>(this.Id, new global::Cases.Directory.Requests.FindAsync(name), cancellationToken);
 
         /// <summary>Whether <paramref name="other"/> names the same grain.</summary>
         public bool Equals(global::Cases.DirectoryRef other) => Id.Equals(other.Id);

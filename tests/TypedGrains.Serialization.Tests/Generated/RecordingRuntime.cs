@@ -9,7 +9,7 @@ internal sealed class RecordingRuntime : IGrainRuntime
 {
     public List<(GrainId Grain, string Method)> Sent { get; } = [];
 
-    public ValueTask<TReply> CallAsync<TGrain, TRequest, TReply>(GrainId grain, in TRequest request, CancellationToken cancellationToken = default)
+    public ValueTask<TReply> CallAsync<TGrain, TRequest, TReply>(GrainId grain, in TRequest request, CancellationToken cancellationToken)
         where TGrain : Grain, IGrain<TGrain>
         where TRequest : struct, IGrainRequest<TGrain, TReply>
     {
@@ -17,7 +17,7 @@ internal sealed class RecordingRuntime : IGrainRuntime
         return new ValueTask<TReply>(default(TReply)!);
     }
 
-    public ValueTask CallAsync<TGrain, TRequest>(GrainId grain, in TRequest request, CancellationToken cancellationToken = default)
+    public ValueTask CallAsync<TGrain, TRequest>(GrainId grain, in TRequest request, CancellationToken cancellationToken)
         where TGrain : Grain, IGrain<TGrain>
         where TRequest : struct, IGrainRequest<TGrain>
     {
@@ -25,7 +25,7 @@ internal sealed class RecordingRuntime : IGrainRuntime
         return default;
     }
 
-    public ValueTask<TReply> CallDeferredAsync<TGrain, TRequest, TReply>(GrainId grain, in TRequest request, CancellationToken cancellationToken = default)
+    public ValueTask<TReply> CallDeferredAsync<TGrain, TRequest, TReply>(GrainId grain, in TRequest request, CancellationToken cancellationToken)
         where TGrain : Grain, IGrain<TGrain>
         where TRequest : struct, IDeferredGrainRequest<TGrain, TReply>
     {
