@@ -51,6 +51,9 @@ public static class DiagnosticIds
     /// <summary>A stateless-worker grain names a state provider or calls <c>SaveState()</c>.</summary>
     public const string StatelessWorkerState = "TG0016";
 
+    /// <summary>A grain state holds a mutable collection somewhere inside it.</summary>
+    public const string MutableCollectionInState = "TG0017";
+
     /// <summary>A grain state, handler argument or reply reaches a type the generated serializers do not support.</summary>
     public const string UnsupportedSerializableType = TypedGrains.Generators.SerializationDiagnostic.Id;
 }
