@@ -153,7 +153,7 @@ public static class DiagnosticDescriptors
         DiagnosticSeverity.Error,
         "A [Grain(Placement = Placement.StatelessWorker)] grain runs as several activations per id that never read or write a state provider. The runtime refuses a worker that names a Provider when it starts, and fails every turn that calls SaveState() with InvalidOperationException. Keep identity-bound state in a grain with another placement.");
 
-    /// <summary>TG0017: a mutable collection inside a grain state.</summary>
+    /// <summary>TG0018: a mutable collection inside a grain state.</summary>
     public static readonly DiagnosticDescriptor MutableCollectionInState = Create(
         DiagnosticIds.MutableCollectionInState,
         "Grain state holds a mutable collection",

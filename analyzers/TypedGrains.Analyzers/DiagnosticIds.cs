@@ -52,7 +52,7 @@ public static class DiagnosticIds
     public const string StatelessWorkerState = "TG0016";
 
     /// <summary>A grain state holds a mutable collection somewhere inside it.</summary>
-    public const string MutableCollectionInState = "TG0017";
+    public const string MutableCollectionInState = "TG0018";
 
     /// <summary>A grain state, handler argument or reply reaches a type the generated serializers do not support.</summary>
     public const string UnsupportedSerializableType = TypedGrains.Generators.SerializationDiagnostic.Id;

@@ -10,7 +10,7 @@ namespace TypedGrains.Analyzers;
 
 /// <summary>
 /// Warns when a grain that derives directly from <c>Grain&lt;TState&gt;</c> chooses a state type that can be changed in
-/// place (TG0012), and for each mutable collection held anywhere inside it (TG0017).
+/// place (TG0012), and for each mutable collection held anywhere inside it (TG0018).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class MutableStateAnalyzer : GrainAnalyzer

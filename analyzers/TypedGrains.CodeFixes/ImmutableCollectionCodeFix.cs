@@ -9,7 +9,7 @@ using TypedGrains.Analyzers;
 namespace TypedGrains.CodeFixes;
 
 /// <summary>
-/// Gives a state member holding a mutable collection (TG0017) the immutable collection type the serializer supports
+/// Gives a state member holding a mutable collection (TG0018) the immutable collection type the serializer supports
 /// with the same layout (see <see cref="ImmutableCollectionConverter"/>). The new type is written in full and shortened
 /// by the clean-up where <c>System.Collections.Immutable</c> is imported; the fix adds no import, because Fix All merges
 /// the edits of one document and rejects a third identical insertion at the same place. Offered when the diagnostic points at the member's single declaration in source, whose declared type is the

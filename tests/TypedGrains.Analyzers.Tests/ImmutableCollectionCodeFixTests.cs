@@ -7,12 +7,12 @@ using Xunit;
 namespace TypedGrains.Analyzers.Tests;
 
 /// <summary>
-/// The TG0017 fix gives the member an immutable collection type, shortened where System.Collections.Immutable is
+/// The TG0018 fix gives the member an immutable collection type, shortened where System.Collections.Immutable is
 /// imported and written in full elsewhere, and the result builds clean.
 /// </summary>
 public sealed class ImmutableCollectionCodeFixTests
 {
-    private const string Id = "TG0017";
+    private const string Id = "TG0018";
     private const string Key = ImmutableCollectionCodeFix.EquivalenceKey;
 
     /// <summary><see cref="CodeFixAssert.Usings"/> with System.Collections.Immutable imported.</summary>

@@ -8,7 +8,7 @@ using Xunit;
 namespace TypedGrains.Analyzers.Tests;
 
 /// <summary>
-/// The TG0017 walk on its own, without the generator: types whose member graph never ends (generics that expand at
+/// The TG0018 walk on its own, without the generator: types whose member graph never ends (generics that expand at
 /// every level, cycles) are walked to an end, and each declared collection is reported once.
 /// </summary>
 public sealed class MutableCollectionFinderTests
