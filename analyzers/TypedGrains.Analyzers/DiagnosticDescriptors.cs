@@ -162,6 +162,15 @@ public static class DiagnosticDescriptors
         DiagnosticSeverity.Error,
         "A grain that derives from Grain directly declares no state: nothing is loaded when it activates and nothing can be saved. A SaveState() on it is a mistake: either the grain should keep a state (derive it from Grain<TState>) or the call should go.");
 
+    /// <summary>TG0018: a mutable collection inside a grain state.</summary>
+    public static readonly DiagnosticDescriptor MutableCollectionInState = Create(
+        DiagnosticIds.MutableCollectionInState,
+        "Grain state holds a mutable collection",
+        "State type '{0}' of grain '{1}' holds a mutable collection at '{2}' ('{3}'); a rolled-back turn cannot undo changes made to it in place",
+        DiagnosticCategories.Design,
+        DiagnosticSeverity.Warning,
+        "A turn is rolled back by restoring the previous state object, but a collection inside it is shared by the previous and the new state, so an Add, Remove or indexer write survives the rollback. Hold System.Collections.Immutable collections (ImmutableList, ImmutableArray, ImmutableDictionary) and replace them with the result of Add or SetItem. Read-only interfaces such as IReadOnlyList<T> are not reported.");
+
     /// <summary>TG0100: a type the generated MessagePack formatters cannot handle (text shared with the generator).</summary>
     public static readonly DiagnosticDescriptor UnsupportedSerializableType = Create(
         DiagnosticIds.UnsupportedSerializableType,

@@ -54,6 +54,9 @@ public static class DiagnosticIds
     /// <summary>A grain without state (deriving from <c>Grain</c> directly) calls <c>SaveState()</c>.</summary>
     public const string SaveWithoutState = "TG0017";
 
+    /// <summary>A grain state holds a mutable collection somewhere inside it.</summary>
+    public const string MutableCollectionInState = "TG0018";
+
     /// <summary>A grain state, handler argument or reply reaches a type the generated serializers do not support.</summary>
     public const string UnsupportedSerializableType = TypedGrains.Generators.SerializationDiagnostic.Id;
 }

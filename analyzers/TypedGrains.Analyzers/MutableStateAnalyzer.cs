@@ -1,4 +1,6 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -6,7 +8,10 @@ using TypedGrains.Generators;
 
 namespace TypedGrains.Analyzers;
 
-/// <summary>Warns when a grain that derives directly from <c>Grain&lt;TState&gt;</c> chooses a state type that can be changed in place.</summary>
+/// <summary>
+/// Warns when a grain that derives directly from <c>Grain&lt;TState&gt;</c> chooses a state type that can be changed in
+/// place (TG0012), and for each mutable collection held anywhere inside it (TG0018).
+/// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class MutableStateAnalyzer : GrainAnalyzer
 {
@@ -15,15 +20,16 @@ public sealed class MutableStateAnalyzer : GrainAnalyzer
 
     /// <inheritdoc/>
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        ImmutableArray.Create(DiagnosticDescriptors.MutableState);
+        ImmutableArray.Create(DiagnosticDescriptors.MutableState, DiagnosticDescriptors.MutableCollectionInState);
 
     /// <inheritdoc/>
     private protected override void RegisterActions(CompilationStartAnalysisContext start, GrainKnownTypes known)
     {
-        start.RegisterSymbolAction(symbolContext => AnalyzeType(symbolContext, known), SymbolKind.NamedType);
+        MutableCollectionTypes collections = MutableCollectionTypes.Create(start.Compilation);
+        start.RegisterSymbolAction(symbolContext => AnalyzeType(symbolContext, known, collections), SymbolKind.NamedType);
     }
 
-    private static void AnalyzeType(SymbolAnalysisContext context, GrainKnownTypes known)
+    private static void AnalyzeType(SymbolAnalysisContext context, GrainKnownTypes known, MutableCollectionTypes collections)
     {
         var grain = (INamedTypeSymbol)context.Symbol;
         if (!GrainSymbols.IsGrain(grain, known)
@@ -34,22 +40,68 @@ public sealed class MutableStateAnalyzer : GrainAnalyzer
         }
 
         ITypeSymbol state = baseType.TypeArguments[0];
-        if (StateMutability.FindMutableMember(state) is not { } member)
+        ISymbol? member = StateMutability.FindMutableMember(state, collections);
+        IReadOnlyList<MutableCollectionFinding> findings = MutableCollectionFinder.Find(state, Display(state), collections, context.CancellationToken);
+        if (member is null && findings.Count == 0)
         {
             return;
         }
 
         Location location = FindStateArgument(grain, context) ?? (grain.Locations.IsEmpty ? Location.None : grain.Locations[0]);
-        ImmutableDictionary<string, string?> properties = ImmutableDictionary<string, string?>.Empty
-            .Add(StateTypeProperty, state.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat));
-        context.ReportDiagnostic(Diagnostic.Create(
-            DiagnosticDescriptors.MutableState,
-            location,
-            properties,
-            state.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat),
-            grain.Name,
-            member is ITypeSymbol array ? array.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat) : member.Name));
+        if (member is not null)
+        {
+            ImmutableDictionary<string, string?> properties = ImmutableDictionary<string, string?>.Empty
+                .Add(StateTypeProperty, state.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat));
+            context.ReportDiagnostic(Diagnostic.Create(
+                DiagnosticDescriptors.MutableState,
+                location,
+                properties,
+                Display(state),
+                grain.Name,
+                member is ITypeSymbol collection ? Display(collection) : member.Name));
+        }
+
+        foreach (MutableCollectionFinding finding in findings)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(
+                DiagnosticDescriptors.MutableCollectionInState,
+                location,
+                FindDeclaredCollection(finding, context.CancellationToken) is { } declaration ? [declaration] : [],
+                Display(state),
+                grain.Name,
+                finding.Path,
+                Display(finding.Collection)));
+        }
     }
+
+    /// <summary>
+    /// The declaration of the member whose own declared type is the collection (not a type parameter standing for it),
+    /// when it is declared once in source: the code fix changes that type.
+    /// </summary>
+    private static Location? FindDeclaredCollection(MutableCollectionFinding finding, CancellationToken cancellationToken)
+    {
+        if (finding.Member is not { } member
+            || member.OriginalDefinition.DeclaringSyntaxReferences.Length != 1
+            || !SameCollection(DeclaredType(member.OriginalDefinition), finding.Collection))
+        {
+            return null;
+        }
+
+        return member.OriginalDefinition.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken).GetLocation();
+    }
+
+    private static bool SameCollection(ITypeSymbol? declared, ITypeSymbol collection) =>
+        declared is IArrayTypeSymbol ? collection is IArrayTypeSymbol
+        : declared is INamedTypeSymbol && SymbolEqualityComparer.Default.Equals(declared.OriginalDefinition, collection.OriginalDefinition);
+
+    private static ITypeSymbol? DeclaredType(ISymbol member) => member switch
+    {
+        IPropertySymbol property => property.Type,
+        IFieldSymbol field => field.Type,
+        _ => null,
+    };
+
+    private static string Display(ITypeSymbol type) => type.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat);
 
     private static Location? FindStateArgument(INamedTypeSymbol grain, SymbolAnalysisContext context)
     {

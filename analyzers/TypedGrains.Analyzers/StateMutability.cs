@@ -10,11 +10,12 @@ internal static class StateMutability
 {
     /// <summary>
     /// A settable (not init-only) property or non-readonly field of <paramref name="state"/> or its base classes (any
-    /// accessibility for types declared in source, public for compiled ones), the array itself for an array, or <c>null</c>.
+    /// accessibility for types declared in source, public for compiled ones), the state itself for an array or another
+    /// mutable collection, or <c>null</c>.
     /// </summary>
-    public static ISymbol? FindMutableMember(ITypeSymbol state)
+    public static ISymbol? FindMutableMember(ITypeSymbol state, MutableCollectionTypes collections)
     {
-        if (state is IArrayTypeSymbol)
+        if (collections.IsMutableCollection(state))
         {
             return state;
         }

@@ -49,6 +49,7 @@ internal static class DiagnosticCases
         ("MutableClassState", "TG0012", "public sealed class M { public int Count { get; set; } } [Grain] public sealed partial class G : Grain<[|M|]> { [Call] public int Get() => State.Count; }", ["M", "G", "Count"]),
         ("MutableField", "TG0012", "public sealed record M(int Count) { public int Cache; } [Grain] public sealed partial class G : Grain<[|M|]> { [Call] public int Get() => State.Count; }", ["M", "G", "Cache"]),
         ("ListState", "TG0012", "[Grain] public sealed partial class G : Grain<[|List<int>|]> { [Call] public int Get() => State.Count; }", ["List<int>", "G"]),
+        ("HashSetState", "TG0012", "[Grain] public sealed partial class G : Grain<[|HashSet<int>|]> { [Call] public int Get() => State.Count; }", ["HashSet<int>", "G", "'HashSet<int>' can be changed"]),
         ("TaskResult", "TG0013", "[Grain] public sealed partial class G : Grain<S> { [Call] public int Wait() => [|Task.FromResult(1).Result|]; }", ["Wait", ".Result"]),
         ("TaskWait", "TG0013", "[Grain] public sealed partial class G : Grain<S> { [Cast] public void Flush() { [|Task.Delay(1).Wait()|]; } }", ["Flush", ".Wait()"]),
         ("GetResult", "TG0013", "[Grain] public sealed partial class G : Grain<S> { [Call] public int Get() => [|Task.FromResult(1).GetAwaiter().GetResult()|]; }", ["Get", "GetAwaiter().GetResult()"]),
@@ -65,6 +66,15 @@ internal static class DiagnosticCases
             [Grain] public sealed partial class B : Grain<P> { [Call] public async Task Go() => await State.C.Go(); }
             [Grain] public sealed partial class C : Grain<P> { [Call] public async Task Go() => await State.A.Go(); }
             """, ["A.Go → B.Go → C.Go → A.Go"]),
+        ("ListMember", "TG0018", "public sealed record L(List<int> Items); [Grain] public sealed partial class G : Grain<[|L|]> { [Call] public int Get() => State.Items.Count; }", ["L", "G", "L.Items", "List<int>"]),
+        ("ArrayInNestedRecord", "TG0018", "public sealed record Inner(int[] Values); public sealed record N(Inner I); [Grain] public sealed partial class G : Grain<[|N|]> { [Call] public int Get() => 0; }", ["N", "G", "N.I.Values", "int[]"]),
+        ("DictionaryAsImmutableElement", "TG0018", "public sealed record X(System.Collections.Immutable.ImmutableList<Dictionary<string, int>> Maps); [Grain] public sealed partial class G : Grain<[|X|]> { [Call] public int Get() => 0; }", ["X.Maps[]", "Dictionary<string, int>"]),
+        ("ArrayAsImmutableDictionaryValue", "TG0018", "public sealed record X(System.Collections.Immutable.ImmutableDictionary<string, string[]> Tags); [Grain] public sealed partial class G : Grain<[|X|]> { [Call] public int Get() => 0; }", ["X.Tags[]", "string[]"]),
+        ("ListInNullableStruct", "TG0018", "public struct P { public P(List<int> points) => Points = points; public List<int> Points { get; } } public sealed record X(P? Pair); [Grain] public sealed partial class G : Grain<[|X|]> { [Call] public int Get() => 0; }", ["X.Pair.Points", "List<int>"]),
+        ("InterfaceMember", "TG0018", "public sealed record F(IList<string> Names); [Grain] public sealed partial class G : Grain<[|F|]> { [Call] public int Get() => 0; }", ["F.Names", "IList<string>"]),
+        ("HashSetField", "TG0018", "public sealed class H { public readonly HashSet<int> Seen = new(); } [Grain] public sealed partial class G : Grain<[|H|]> { [Call] public int Get() => 0; }", ["H.Seen", "HashSet<int>"]),
+        ("CollectionInCycle", "TG0018", "public sealed record A(B? B); public sealed record B(A? A, List<int> L); [Grain] public sealed partial class G : Grain<[|A|]> { [Call] public int Get() => 0; }", ["A.B.L", "List<int>"]),
+        ("CollectionInExpandingGeneric", "TG0018", "public sealed record E<T>(T Value) { [System.Runtime.Serialization.IgnoreDataMember] public E<List<T>>? Next { get; init; } } [Grain] public sealed partial class G : Grain<[|E<int>|]> { [Call] public int Get() => 0; }", ["E<int>.Next.Value", "List<int>"]),
         ("UnsupportedStateMember", "TG0100", "public sealed record U(System.IO.Stream Body); [Grain] public sealed partial class [|G|] : Grain<U> { [Call] public int Get() => 0; }", ["U", "Body"]),
         ("UnsupportedArgument", "TG0100", "[Grain] public sealed partial class G : Grain<S> { [Call] public int Get(System.IO.Stream [|body|]) => 0; }", ["G.Get(body)"]),
         ("UnsupportedArgumentWithoutState", "TG0100", "[Grain] public sealed partial class G : Grain { [Call] public int Get(System.IO.Stream [|body|]) => 0; }", ["G.Get(body)"]),
@@ -109,6 +119,12 @@ internal static class DiagnosticCases
             [Grain] public sealed partial class A : Grain<PState> { [Call] public async Task<int> X() => await State.Peer!.Value.Y(); [Cast] public void Z() { } }
             [Grain] public sealed partial class B : Grain<QState> { [Call] public int Y() { State.Peer!.Value.Z(); return 2; } }
             """),
+        ("ImmutableCollections", "TG0018", "public sealed record Inner(System.Collections.Immutable.ImmutableArray<int> Values); public sealed record X(System.Collections.Immutable.ImmutableList<Inner> Items, System.Collections.Immutable.ImmutableDictionary<string, Inner> Map, Inner? One, int Count, string Name); [Grain] public sealed partial class Good : Grain<X> { [Call] public int Get() => 0; }"),
+        ("ReadOnlyInterfaces", "TG0018", "public sealed record X(IReadOnlyList<int> Items, IReadOnlyDictionary<string, int> Map, IEnumerable<int> All); [Grain] public sealed partial class Good : Grain<X> { [Call] public int Get() => 0; }"),
+        ("ComputedCollection", "TG0018", "public sealed record X(int Count) { public List<int> Range => new(); } [Grain] public sealed partial class Good : Grain<X> { [Call] public int Get() => 0; }"),
+        ("CycleWithoutCollection", "TG0018", "public sealed record A(B? B, int N); public sealed record B(A? A, string S); [Grain] public sealed partial class Good : Grain<A> { [Call] public int Get() => 0; }"),
+        ("ExpandingGenericWithoutCollection", "TG0018", "public sealed record E<T>(T Value) { [System.Runtime.Serialization.IgnoreDataMember] public E<E<T>>? Next { get; init; } } [Grain] public sealed partial class Good : Grain<E<int>> { [Call] public int Get() => 0; }"),
+        ("CollectionStateIsTG0012", "TG0018", "[Grain] public sealed partial class Good : Grain<List<int[]>> { [Call] public int Get() => 0; }"),
         ("SupportedTypes", "TG0100", "public sealed record U(int Count, string Name, List<int> Items, Guid Id); [Grain] public sealed partial class Good : Grain<U> { [Call] public int Get(DateTime at, int[] values) => 0; }"),
         ("CallerReplied", "TG0015", "[Grain] public sealed partial class Good : Grain<S> { [Call] public void Wait(Caller<int> caller) => Reply(caller, 1); }"),
         ("CallerAnsweredByThrow", "TG0015", "[Grain] public sealed partial class Good : Grain<S> { [Call] public void Wait(Caller<int> caller) => throw new InvalidOperationException(); }"),
