@@ -86,6 +86,8 @@ public sealed class TurnEngineTests
 
         public TimeSpan StorageTimeout => TimeSpan.FromSeconds(30);
 
+        public CancellationToken StopToken => CancellationToken.None;
+
         public IGrainStateProvider ResolveProvider(string? name) => this;
 
         public void Reply(DeferredReply reply) => reply.DeliverTo(others);

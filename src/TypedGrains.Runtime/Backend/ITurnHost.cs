@@ -19,6 +19,9 @@ public interface ITurnHost
     /// <summary>How long one load or save may take before it fails the turn; <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> for no limit.</summary>
     TimeSpan StorageTimeout { get; }
 
+    /// <summary>Signalled when the backend stops and gives up waiting; state providers receive it.</summary>
+    System.Threading.CancellationToken StopToken { get; }
+
     /// <summary>The state provider named <paramref name="name"/> (<c>null</c>: the default provider).</summary>
     /// <exception cref="InvalidOperationException">No provider of that name is registered.</exception>
     IGrainStateProvider ResolveProvider(string? name);

@@ -16,8 +16,15 @@ public sealed partial class TurnEngine<TGrain>
     /// <summary>Save (if asked) → replies → casts to other grains → casts to self → deactivation request.</summary>
     private ValueTask CommitTurn()
     {
-        Scope.EndTurn();
         var actions = Grain.Actions;
+        if (actions.IsEmpty && !Scope.HasDeferred)
+        {
+            // The common turn: nothing to save, release or send.
+            Scope.EndTurn();
+            return default;
+        }
+
+        Scope.EndTurn();
         if (!actions.SaveStateRequested)
         {
             Release(actions);
@@ -78,7 +85,7 @@ public sealed partial class TurnEngine<TGrain>
         }
     }
 
-    private async ValueTask LoadAsync(CancellationToken cancellationToken)
+    private async ValueTask LoadAsync()
     {
         var definition = TGrain.Definition;
         _provider = _host.ResolveProvider(definition.Provider);
@@ -89,7 +96,7 @@ public sealed partial class TurnEngine<TGrain>
         try
         {
             stored = await WithStorageTimeout(
-                static (engine, token) => engine._provider!.ReadAsync(engine.Id, engine._codec!, token), cancellationToken)
+                static (engine, token) => engine._provider!.ReadAsync(engine.Id, engine._codec!, token))
                 .ConfigureAwait(false);
         }
         catch (Exception error)
@@ -102,49 +109,28 @@ public sealed partial class TurnEngine<TGrain>
     }
 
     /// <summary>
-    /// Runs one provider call under <see cref="ITurnHost.StorageTimeout"/>: the provider's token is cancelled at the
-    /// timeout, and a provider that ignores it is abandoned (a <see cref="TimeoutException"/>), so no turn waits for
-    /// storage forever. An abandoned write may still land later; the ETag compare-and-set then refuses whatever
-    /// activation saves next with the older ETag.
+    /// Runs one provider call under <see cref="ITurnHost.StorageTimeout"/>: a call that has not answered by then is
+    /// abandoned (a <see cref="TimeoutException"/>), so no turn waits for storage forever; a call that completes
+    /// synchronously (the in-memory provider) costs nothing extra. The provider receives the backend's stop token.
+    /// An abandoned write may still land later; the ETag compare-and-set then refuses whatever activation saves next
+    /// with the older ETag.
     /// </summary>
-    private async ValueTask<T> WithStorageTimeout<T>(
-        Func<TurnEngine<TGrain>, CancellationToken, ValueTask<T>> operation, CancellationToken cancellationToken = default)
+    private async ValueTask<T> WithStorageTimeout<T>(Func<TurnEngine<TGrain>, CancellationToken, ValueTask<T>> operation)
     {
+        var pending = operation(this, _host.StopToken);
         var timeout = _host.StorageTimeout;
-        if (timeout == Timeout.InfiniteTimeSpan && !cancellationToken.CanBeCanceled)
-        {
-            return await operation(this, cancellationToken).ConfigureAwait(false);
-        }
-
-        using var deadline = timeout == Timeout.InfiniteTimeSpan
-            ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken)
-            : CreateDeadline(timeout, cancellationToken);
-        var pending = operation(this, deadline.Token);
-        if (pending.IsCompleted)
+        if (pending.IsCompleted || timeout == Timeout.InfiniteTimeSpan)
         {
             return await pending.ConfigureAwait(false);
         }
 
         try
         {
-            return await pending.AsTask().WaitAsync(timeout, _host.Time, cancellationToken).ConfigureAwait(false);
+            return await pending.AsTask().WaitAsync(timeout, _host.Time).ConfigureAwait(false);
         }
         catch (TimeoutException)
         {
             throw new TimeoutException($"The state provider '{_providerName}' did not answer within {timeout}.");
         }
-    }
-
-    private CancellationTokenSource CreateDeadline(TimeSpan timeout, CancellationToken cancellationToken)
-    {
-        var deadline = cancellationToken.CanBeCanceled
-            ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken)
-            : new CancellationTokenSource(timeout, _host.Time);
-        if (cancellationToken.CanBeCanceled)
-        {
-            deadline.CancelAfter(timeout);
-        }
-
-        return deadline;
     }
 }

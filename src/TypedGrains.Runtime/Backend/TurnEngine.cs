@@ -40,8 +40,7 @@ public sealed partial class TurnEngine<TGrain>
         ArgumentNullException.ThrowIfNull(host);
         _host = host;
         _storesState = storesState;
-        Id = id;
-        Scope = new TurnScope(owner, id);
+        Scope = new TurnScope(owner);
         Grain = TGrain.Definition.Create();
         _lifecycle = Grain;
         _lifecycle.Bind(id);
@@ -49,7 +48,7 @@ public sealed partial class TurnEngine<TGrain>
     }
 
     /// <summary>The grain id.</summary>
-    public GrainId Id { get; }
+    public GrainId Id => Grain.Id;
 
     /// <summary>The grain instance.</summary>
     public TGrain Grain { get; }
@@ -141,7 +140,7 @@ public sealed partial class TurnEngine<TGrain>
 
         if (_storesState)
         {
-            await LoadAsync(cancellationToken).ConfigureAwait(false);
+            await LoadAsync().ConfigureAwait(false);
         }
 
         await RunHookAsync(static (lifecycle, token) => lifecycle.OnActivateAsync(token), cancellationToken).ConfigureAwait(false);

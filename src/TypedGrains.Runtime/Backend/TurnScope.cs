@@ -19,17 +19,15 @@ namespace TypedGrains.Backend;
 public sealed class TurnScope
 {
     private static readonly AsyncLocal<TurnScope?> s_current = new();
-    private readonly List<IOutgoingMessage> _deferred = new();
+    private List<IOutgoingMessage>? _deferred;
     private bool _inTurn;
 
     /// <summary>Creates the scope of one activation.</summary>
     /// <param name="owner">The runtime that runs the activation (compared by reference by backends).</param>
-    /// <param name="grain">The grain whose turns this scope covers.</param>
-    public TurnScope(object owner, GrainId grain)
+    public TurnScope(object owner)
     {
         ArgumentNullException.ThrowIfNull(owner);
         Owner = owner;
-        Grain = grain;
     }
 
     /// <summary>The scope of the turn the calling code runs in, or <c>null</c> outside every turn.</summary>
@@ -38,11 +36,11 @@ public sealed class TurnScope
     /// <summary>The runtime that runs the activation.</summary>
     public object Owner { get; }
 
-    /// <summary>The grain whose turns this scope covers.</summary>
-    public GrainId Grain { get; }
-
     /// <summary>Whether a turn is running now (between its start and its commit or rollback).</summary>
     public bool IsInTurn => _inTurn;
+
+    /// <summary>Whether the running turn has deferred messages.</summary>
+    public bool HasDeferred => _deferred is { Count: > 0 };
 
     /// <summary>
     /// Keeps <paramref name="message"/> until the running turn commits (then it is sent) or rolls back (then it is
@@ -56,7 +54,7 @@ public sealed class TurnScope
             return false;
         }
 
-        _deferred.Add(message);
+        (_deferred ??= new List<IOutgoingMessage>()).Add(message);
         return true;
     }
 
@@ -99,34 +97,34 @@ public sealed class TurnScope
     internal void SendDeferred()
     {
         _inTurn = false;
-        if (_deferred.Count == 0)
+        if (_deferred is not { Count: > 0 } deferred)
         {
             return;
         }
 
-        for (var i = 0; i < _deferred.Count; i++)
+        for (var i = 0; i < deferred.Count; i++)
         {
-            _deferred[i].Send();
+            deferred[i].Send();
         }
 
-        _deferred.Clear();
+        deferred.Clear();
     }
 
     /// <summary>Drops the deferred messages of a turn that did not commit.</summary>
     internal void DropDeferred()
     {
         _inTurn = false;
-        if (_deferred.Count == 0)
+        if (_deferred is not { Count: > 0 } deferred)
         {
             return;
         }
 
-        for (var i = 0; i < _deferred.Count; i++)
+        for (var i = 0; i < deferred.Count; i++)
         {
-            _deferred[i].Drop();
+            deferred[i].Drop();
         }
 
-        _deferred.Clear();
+        deferred.Clear();
     }
 
     /// <summary>Restores the scope that was current before <see cref="Enter"/>.</summary>

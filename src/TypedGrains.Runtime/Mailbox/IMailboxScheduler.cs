@@ -5,7 +5,9 @@ namespace TypedGrains.Runtime;
 /// <summary>
 /// Runs mailboxes that have messages: the thread pool in production (<see cref="ThreadPoolMailboxScheduler"/>), a
 /// step-by-step scheduler in tests (<see cref="SynchronousMailboxScheduler"/>). A mailbox is scheduled only while it
-/// is not already scheduled or running, so a scheduler never runs one mailbox on two threads.
+/// is not already scheduled or running, so a scheduler never runs one mailbox on two threads. Running a mailbox changes
+/// the calling thread's execution context (to its activation's); the thread pool resets it after every work item, and a
+/// scheduler that runs mailboxes on a thread it shares with other code captures and restores it around each run.
 /// </summary>
 public interface IMailboxScheduler
 {

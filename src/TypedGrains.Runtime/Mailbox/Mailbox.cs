@@ -92,25 +92,17 @@ internal sealed class Mailbox<TGrain> : IThreadPoolWorkItem
         _scheduler.Schedule(this, envelope.SenderWaits);
     }
 
-    /// <summary>Runs one slice in the activation's context (the scheduler calls this).</summary>
+    /// <summary>
+    /// Runs one slice in the activation's execution context (the scheduler calls this). It leaves that context on the
+    /// calling thread: the thread pool resets a worker's context after every work item, and a scheduler that runs
+    /// mailboxes on a thread it shares with other code restores the context itself.
+    /// </summary>
     public void Execute()
     {
         // Built on the first slice, on a scheduler thread, so that it carries nothing of the thread that created the
         // activation; restoring it is a field write, so entering the scope costs nothing per turn.
-        var context = _context ??= _activation.Engine.Scope.CaptureContext();
-        var prior = ExecutionContext.Capture();
-        ExecutionContext.Restore(context);
-        try
-        {
-            RunSlice();
-        }
-        finally
-        {
-            if (prior is not null)
-            {
-                ExecutionContext.Restore(prior);
-            }
-        }
+        ExecutionContext.Restore(_context ??= _activation.Engine.Scope.CaptureContext());
+        RunSlice();
     }
 
     private void RunSlice()

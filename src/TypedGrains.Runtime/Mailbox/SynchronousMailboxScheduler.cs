@@ -26,7 +26,20 @@ public sealed class SynchronousMailboxScheduler : IMailboxScheduler
             return false;
         }
 
-        mailbox.Execute();
+        // A mailbox runs in its activation's execution context; the test's own context comes back afterwards.
+        var context = ExecutionContext.Capture();
+        try
+        {
+            mailbox.Execute();
+        }
+        finally
+        {
+            if (context is not null)
+            {
+                ExecutionContext.Restore(context);
+            }
+        }
+
         return true;
     }
 

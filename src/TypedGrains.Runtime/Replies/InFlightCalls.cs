@@ -7,10 +7,12 @@ namespace TypedGrains.Runtime;
 /// <summary>
 /// Every call of one runtime whose caller still waits, so that none waits forever: a sweep every quarter of the call
 /// timeout (at most every second) fails the calls past their deadline, and the runtime's end fails the rest. Calls
-/// are kept in intrusive doubly-linked lists, one per stripe chosen by the calling thread, each under its own lock:
-/// registering and answering a call take one uncontended lock each and allocate nothing. A call expires under its
-/// stripe's lock, and answering a call unlinks it under the same lock before the caller can see the answer, so an
-/// envelope is never recycled while a sweep still holds it.
+/// are kept in intrusive doubly-linked lists, one per stripe chosen by the calling thread, each under its own spin lock
+/// (a compare-and-swap to take, a plain release to leave): registering and answering a call take one uncontended lock
+/// each, read no clock and allocate nothing. A call expires under its stripe's lock, and answering a call unlinks it
+/// under the same lock before the caller can see the answer, so an envelope is never recycled while a sweep still
+/// holds it. Deadlines are counted from the clock reading of the last sweep, so a call times out between the timeout
+/// and the timeout plus two sweep intervals after it was sent.
 /// </summary>
 internal sealed class InFlightCalls : IDisposable
 {
@@ -19,6 +21,7 @@ internal sealed class InFlightCalls : IDisposable
     private readonly long _timeoutTicks;
     private readonly ITimer? _sweeper;
     private readonly List<InFlightEntry> _expired = new();
+    private long _now;
     private int _sweeping;
 
     public InFlightCalls(TimeProvider time, TimeSpan timeout)
@@ -37,10 +40,14 @@ internal sealed class InFlightCalls : IDisposable
             _stripes[i] = new Stripe();
         }
 
+        _now = time.GetTimestamp();
         if (timeout != System.Threading.Timeout.InfiniteTimeSpan)
         {
-            _timeoutTicks = (long)Math.Min(long.MaxValue / 2, timeout.TotalSeconds * time.TimestampFrequency);
             var interval = TimeSpan.FromTicks(Math.Clamp(timeout.Ticks / 4, TimeSpan.FromMilliseconds(1).Ticks, TimeSpan.FromSeconds(1).Ticks));
+
+            // Counted from the last sweep's reading, which is at most one interval old: adding an interval means a
+            // call never times out early.
+            _timeoutTicks = (long)Math.Min(long.MaxValue / 2, (timeout + interval).TotalSeconds * time.TimestampFrequency);
             _sweeper = time.CreateTimer(static state => ((InFlightCalls)state!).Sweep(), this, interval, interval);
         }
     }
@@ -51,21 +58,20 @@ internal sealed class InFlightCalls : IDisposable
     /// <summary>Registers a call that has just been sent.</summary>
     public void Add(InFlightEntry entry)
     {
-        entry.Deadline = _sweeper is null ? long.MaxValue : _time.GetTimestamp() + _timeoutTicks;
+        entry.Deadline = _sweeper is null ? long.MaxValue : Volatile.Read(ref _now) + _timeoutTicks;
         var index = Environment.CurrentManagedThreadId & (_stripes.Length - 1);
         var stripe = _stripes[index];
-        lock (stripe)
+        stripe.Enter();
+        entry.Stripe = index;
+        entry.Previous = null;
+        entry.Next = stripe.Head;
+        if (stripe.Head is not null)
         {
-            entry.Stripe = index;
-            entry.Previous = null;
-            entry.Next = stripe.Head;
-            if (stripe.Head is not null)
-            {
-                stripe.Head.Previous = entry;
-            }
-
-            stripe.Head = entry;
+            stripe.Head.Previous = entry;
         }
+
+        stripe.Head = entry;
+        stripe.Exit();
     }
 
     /// <summary>Unregisters an answered call (a no-op when a sweep or the runtime's end already took it).</summary>
@@ -78,13 +84,13 @@ internal sealed class InFlightCalls : IDisposable
         }
 
         var stripe = _stripes[index];
-        lock (stripe)
+        stripe.Enter();
+        if (entry.Stripe == index)
         {
-            if (entry.Stripe == index)
-            {
-                stripe.Unlink(entry);
-            }
+            stripe.Unlink(entry);
         }
+
+        stripe.Exit();
     }
 
     /// <summary>Fails every call past its deadline (the sweep timer calls it).</summary>
@@ -98,9 +104,11 @@ internal sealed class InFlightCalls : IDisposable
         try
         {
             var now = _time.GetTimestamp();
+            Volatile.Write(ref _now, now);
             foreach (var stripe in _stripes)
             {
-                lock (stripe)
+                stripe.Enter();
+                try
                 {
                     for (var entry = stripe.Head; entry is not null; entry = entry.Next)
                     {
@@ -115,8 +123,11 @@ internal sealed class InFlightCalls : IDisposable
                         stripe.Unlink(entry);
                         entry.Call.Expire(Timeout);
                     }
-
+                }
+                finally
+                {
                     _expired.Clear();
+                    stripe.Exit();
                 }
             }
         }
@@ -131,13 +142,18 @@ internal sealed class InFlightCalls : IDisposable
     {
         foreach (var stripe in _stripes)
         {
-            lock (stripe)
+            stripe.Enter();
+            try
             {
                 while (stripe.Head is { } entry)
                 {
                     stripe.Unlink(entry);
                     entry.Call.Abandon(error());
                 }
+            }
+            finally
+            {
+                stripe.Exit();
             }
         }
     }
@@ -150,13 +166,13 @@ internal sealed class InFlightCalls : IDisposable
             var count = 0;
             foreach (var stripe in _stripes)
             {
-                lock (stripe)
+                stripe.Enter();
+                for (var entry = stripe.Head; entry is not null; entry = entry.Next)
                 {
-                    for (var entry = stripe.Head; entry is not null; entry = entry.Next)
-                    {
-                        count++;
-                    }
+                    count++;
                 }
+
+                stripe.Exit();
             }
 
             return count;
@@ -168,6 +184,31 @@ internal sealed class InFlightCalls : IDisposable
     private sealed class Stripe
     {
         public InFlightEntry? Head;
+        private int _taken;
+
+        /// <summary>
+        /// Takes the stripe's lock. Held for a few instructions (a sweep: one walk of the stripe); an answer that
+        /// expires a call under it runs no user code (continuations are asynchronous), so spinning is bounded.
+        /// </summary>
+        public void Enter()
+        {
+            if (Interlocked.CompareExchange(ref _taken, 1, 0) != 0)
+            {
+                EnterContended();
+            }
+        }
+
+        public void Exit() => Volatile.Write(ref _taken, 0);
+
+        private void EnterContended()
+        {
+            var spinner = default(SpinWait);
+            do
+            {
+                spinner.SpinOnce();
+            }
+            while (Interlocked.CompareExchange(ref _taken, 1, 0) != 0);
+        }
 
         public void Unlink(InFlightEntry entry)
         {

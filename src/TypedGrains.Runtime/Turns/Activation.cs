@@ -119,6 +119,8 @@ internal sealed partial class Activation<TGrain> : ActivationBase, ITurnHost
 
     TimeSpan ITurnHost.StorageTimeout => _runtime.CallTimeout;
 
+    System.Threading.CancellationToken ITurnHost.StopToken => _runtime.StopToken;
+
     IGrainStateProvider ITurnHost.ResolveProvider(string? name) => _runtime.ResolveProvider(name, Id);
 
     void ITurnHost.Reply(DeferredReply reply)
