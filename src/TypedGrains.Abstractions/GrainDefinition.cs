@@ -50,6 +50,12 @@ public abstract class GrainDefinition
     public virtual IStateCodec StateCodec => MissingStateCodec.Instance;
 
     /// <summary>
+    /// Hands the grain's static type to <paramref name="visitor"/>: how a backend that found this definition by name
+    /// (in <see cref="Backend.GrainCatalog"/>) creates a typed activation without reflection.
+    /// </summary>
+    public abstract TResult Accept<TResult>(Backend.IGrainTypeVisitor<TResult> visitor);
+
+    /// <summary>
     /// Runs the serialized request <paramref name="methodId"/> on <paramref name="grain"/> through
     /// <paramref name="runtime"/>'s typed methods and writes the reply to <paramref name="reply"/> with the reply
     /// type's MessagePack formatter: the reply value of a call, nil for a call without a value (once its turn has

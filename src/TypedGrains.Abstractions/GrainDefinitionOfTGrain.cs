@@ -8,7 +8,7 @@ namespace TypedGrains;
 /// </summary>
 /// <typeparam name="TGrain">The grain type.</typeparam>
 public abstract class GrainDefinition<TGrain> : GrainDefinition
-    where TGrain : Grain
+    where TGrain : Grain, IGrain<TGrain>
 {
     /// <summary>Creates the definition.</summary>
     protected GrainDefinition(string typeName, GrainKeyKind keyKind, Placement placement, string? provider)
@@ -18,6 +18,13 @@ public abstract class GrainDefinition<TGrain> : GrainDefinition
 
     /// <inheritdoc/>
     public sealed override Type GrainClass => typeof(TGrain);
+
+    /// <inheritdoc/>
+    public sealed override TResult Accept<TResult>(Backend.IGrainTypeVisitor<TResult> visitor)
+    {
+        ArgumentNullException.ThrowIfNull(visitor);
+        return visitor.Visit<TGrain>();
+    }
 
     /// <summary>Creates a new, unactivated grain instance.</summary>
     public abstract TGrain Create();

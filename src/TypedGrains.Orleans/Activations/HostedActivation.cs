@@ -1,0 +1,209 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+using TypedGrains.Backend;
+using TypedGrains.Messaging;
+using TypedGrains.Orleans.Wire;
+using TypedGrains.Persistence;
+
+namespace TypedGrains.Orleans;
+
+/// <summary>
+/// One TypedGrains activation hosted by an Orleans grain activation: the shared <see cref="TurnEngine{TGrain}"/> runs its
+/// turns by the same rules as in process. The host grain is reentrant, so that a deferred call can wait for its reply
+/// while later messages run; this activation runs one turn at a time itself (a FIFO turn lock), with the turn's scope
+/// current so that casts wait for the commit. A failed save or a requested deactivation ends the TypedGrains
+/// activation (its deferred callers fail, the next message loads the state again) and asks Orleans to deactivate.
+/// </summary>
+internal sealed class HostedActivation<TGrain> : IHostedActivation, ITurnHost
+    where TGrain : Grain, IGrain<TGrain>
+{
+    private readonly SemaphoreSlim _turns = new(1, 1);
+    private readonly OrleansGrainRuntime _runtime;
+    private readonly GrainId _id;
+    private readonly Action _deactivateOrleansActivation;
+    private readonly HashSet<CallerId> _owed = new();
+    private TurnEngine<TGrain> _engine;
+    private Exception? _failedCommit;
+
+    public HostedActivation(OrleansGrainRuntime runtime, GrainId id, Action deactivateOrleansActivation)
+    {
+        _runtime = runtime;
+        _id = id;
+        _deactivateOrleansActivation = deactivateOrleansActivation;
+        _engine = NewEngine();
+    }
+
+    public async Task<byte[]> CallAsync(uint methodId, byte[] arguments)
+    {
+        Task<byte[]>? deferred;
+        await _turns.WaitAsync();
+        try
+        {
+            var engine = _engine;
+            var visitor = new HostedRequestVisitor<TGrain>(engine, this);
+            using (engine.Scope.Enter())
+            {
+                await engine.ActivateAsync(CancellationToken.None);
+                TGrain.Definition.Dispatch(methodId, new MessagePackArgumentReader(arguments, _runtime), ref visitor);
+                var reply = await visitor.Turn;
+                deferred = visitor.Deferred;
+                if (deferred is null)
+                {
+                    await AfterTurnAsync();
+                    return reply!;
+                }
+            }
+
+            await AfterTurnAsync();
+        }
+        catch (Exception error)
+        {
+            await AfterFailureAsync(error);
+            return WireReply.Error(error);
+        }
+        finally
+        {
+            _turns.Release();
+        }
+
+        // A deferred call waits outside the turn: later messages (the one that replies among them) run meanwhile.
+        return await deferred;
+    }
+
+    public async Task CastAsync(uint methodId, byte[] arguments)
+    {
+        var reply = await CallAsync(methodId, arguments);
+        try
+        {
+            WireReply.Read(reply, NilFormatter.Instance, _runtime, _id);
+        }
+        catch (Exception error)
+        {
+            _runtime.ReportCastFailure(_id, error);
+        }
+    }
+
+    public async Task DeactivateAsync(CancellationToken cancellationToken)
+    {
+        await _turns.WaitAsync(CancellationToken.None);
+        try
+        {
+            await EndAsync(runHook: true, cause: null);
+        }
+        finally
+        {
+            _turns.Release();
+        }
+    }
+
+    /// <summary>Registers a deferred caller this activation owes a reply (failed if the activation ends first).</summary>
+    public CallerId Accept<TReply>(out Task<byte[]> reply)
+    {
+        var caller = _runtime.Callers.Add<TReply>(out reply);
+        _owed.Add(caller);
+        return caller;
+    }
+
+    /// <summary>The turn that accepted <paramref name="caller"/> failed: its caller gets the exception as the call's reply instead.</summary>
+    public void Abandon(CallerId caller)
+    {
+        _owed.Remove(caller);
+        _runtime.Callers.Fail(caller, new OperationCanceledException("The deferred call's turn failed; its caller got the turn's exception."));
+    }
+
+    // ---- ITurnHost ----
+
+    IGrainFactory ITurnHost.Grains => _runtime;
+
+    TimeProvider ITurnHost.Time => _runtime.Options.TimeProvider;
+
+    TimeSpan ITurnHost.StorageTimeout => _runtime.Options.CallTimeout;
+
+    CancellationToken ITurnHost.StopToken => CancellationToken.None;
+
+    IGrainStateProvider ITurnHost.ResolveProvider(string? name) => _runtime.Options.Resolve(name, _id);
+
+    void ITurnHost.Reply(DeferredReply reply)
+    {
+        if (!_runtime.Callers.Contains(reply.Caller))
+        {
+            _runtime.ReportReplyDropped(_id, reply.Caller);
+            return;
+        }
+
+        _owed.Remove(reply.Caller);
+        reply.DeliverTo(_runtime.Callers);
+    }
+
+    void ITurnHost.CastToSelf(SelfCast cast)
+    {
+        try
+        {
+            cast.Send(_runtime, _id);
+        }
+        catch (Exception error)
+        {
+            _runtime.ReportCastFailure(_id, error);
+        }
+    }
+
+    void ITurnHost.OnCommitFailed(Exception error) => _failedCommit = error;
+
+    // ---- ending ----
+
+    private async Task AfterTurnAsync()
+    {
+        if (_failedCommit is { } cause)
+        {
+            await EndAsync(runHook: false, cause);
+        }
+        else if (_engine.DeactivationRequested)
+        {
+            await EndAsync(runHook: true, cause: null);
+        }
+    }
+
+    private async Task AfterFailureAsync(Exception error)
+    {
+        if (_failedCommit is not null || !_engine.IsActivated)
+        {
+            // A failed save drops the activation; a failed activation is retried by the next message.
+            await EndAsync(runHook: false, _failedCommit ?? error);
+        }
+    }
+
+    /// <summary>Ends the TypedGrains activation: a fresh engine takes its place and the Orleans activation is released.</summary>
+    private async Task EndAsync(bool runHook, Exception? cause)
+    {
+        var ended = _engine;
+        _engine = NewEngine();
+        _failedCommit = null;
+        if (runHook)
+        {
+            try
+            {
+                using (ended.Scope.Enter())
+                {
+                    await ended.DeactivateAsync(CancellationToken.None);
+                }
+            }
+            catch (Exception error)
+            {
+                _runtime.ReportDeactivationFailure(_id, error);
+            }
+        }
+
+        foreach (var caller in _owed)
+        {
+            _runtime.Callers.Fail(caller, new GrainDeactivatedException(_id, cause));
+        }
+
+        _owed.Clear();
+        _deactivateOrleansActivation();
+    }
+
+    private TurnEngine<TGrain> NewEngine() =>
+        new(this, _id, storesState: TGrain.Definition.Placement != Placement.StatelessWorker && TGrain.Definition.HasState, _runtime);
+}

@@ -1,0 +1,86 @@
+using System.Threading;
+using System.Threading.Tasks;
+using Orleans;
+using Orleans.Concurrency;
+using Orleans.Placement;
+using TypedGrains.Backend;
+using TypedGrains.Orleans.Wire;
+
+namespace TypedGrains.Orleans.Hosting;
+
+/// <summary>
+/// The Orleans grain that hosts one TypedGrains grain id: it finds the grain's definition by type name in the
+/// <see cref="GrainCatalog"/> and runs every message through a <see cref="HostedActivation{TGrain}"/>. Reentrant, so a
+/// deferred call can wait for its reply while later messages run; the hosted activation runs one turn at a time.
+/// </summary>
+[Reentrant]
+public abstract class GrainHost : global::Orleans.Grain, IGrainHost
+{
+    private readonly OrleansGrainRuntime _runtime;
+    private IHostedActivation? _activation;
+
+    private protected GrainHost(OrleansGrainRuntime runtime) => _runtime = runtime;
+
+    /// <inheritdoc/>
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var id = HostKey.Parse(this.GetPrimaryKeyString());
+        _activation = GrainCatalog.Get(id.Type).Accept(new HostedActivationFactory(_runtime, id, DeactivateOnIdle));
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc/>
+    public async Task<Immutable<byte[]>> Call(uint methodId, Immutable<byte[]> arguments) =>
+        new(await _activation!.CallAsync(methodId, arguments.Value));
+
+    /// <inheritdoc/>
+    public Task Cast(uint methodId, Immutable<byte[]> arguments) => _activation!.CastAsync(methodId, arguments.Value);
+
+    /// <inheritdoc/>
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) =>
+        _activation?.DeactivateAsync(cancellationToken) ?? Task.CompletedTask;
+}
+
+/// <summary>Hosts <see cref="Placement.PreferLocal"/> grains: activated on the caller's silo when it can.</summary>
+[PreferLocalPlacement]
+public sealed class PreferLocalGrainHost : GrainHost, IPreferLocalGrainHost
+{
+    /// <summary>Created by Orleans.</summary>
+    public PreferLocalGrainHost(OrleansGrainRuntime runtime)
+        : base(runtime)
+    {
+    }
+}
+
+/// <summary>Hosts <see cref="Placement.Random"/> grains: activated on a random compatible silo.</summary>
+[RandomPlacement]
+public sealed class RandomGrainHost : GrainHost, IRandomGrainHost
+{
+    /// <summary>Created by Orleans.</summary>
+    public RandomGrainHost(OrleansGrainRuntime runtime)
+        : base(runtime)
+    {
+    }
+}
+
+/// <summary>Hosts <see cref="Placement.Hash"/> grains: activated on the silo a stable hash of the grain id picks.</summary>
+[HashBasedPlacement]
+public sealed class HashGrainHost : GrainHost, IHashGrainHost
+{
+    /// <summary>Created by Orleans.</summary>
+    public HashGrainHost(OrleansGrainRuntime runtime)
+        : base(runtime)
+    {
+    }
+}
+
+/// <summary>Hosts <see cref="Placement.StatelessWorker"/> grains: several activations per id, on the caller's silo.</summary>
+[StatelessWorker]
+public sealed class StatelessWorkerGrainHost : GrainHost, IStatelessWorkerGrainHost
+{
+    /// <summary>Created by Orleans.</summary>
+    public StatelessWorkerGrainHost(OrleansGrainRuntime runtime)
+        : base(runtime)
+    {
+    }
+}

@@ -1,0 +1,41 @@
+using System;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Orleans.Hosting;
+
+namespace TypedGrains.Orleans.Hosting;
+
+/// <summary>Hosts TypedGrains grains in an Orleans silo, and lets silos and clients call them.</summary>
+public static class TypedGrainsBuilderExtensions
+{
+    /// <summary>
+    /// Hosts TypedGrains grains in this silo: every grain of the loaded assemblies (the generated catalog) runs in an
+    /// Orleans host grain, and <see cref="TypedGrains.IGrainFactory"/> (the silo's <see cref="OrleansGrainRuntime"/>) is
+    /// registered for injection. A user's grain project needs only the TypedGrains package.
+    /// </summary>
+    public static ISiloBuilder AddTypedGrains(this ISiloBuilder builder, Action<OrleansGrainRuntimeOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        AddRuntime(builder.Services, configure);
+        return builder;
+    }
+
+    /// <summary>Lets an Orleans client call TypedGrains grains through <see cref="TypedGrains.IGrainFactory"/>.</summary>
+    public static IClientBuilder AddTypedGrains(this IClientBuilder builder, Action<OrleansGrainRuntimeOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        AddRuntime(builder.Services, configure);
+        return builder;
+    }
+
+    private static void AddRuntime(IServiceCollection services, Action<OrleansGrainRuntimeOptions>? configure)
+    {
+        var options = new OrleansGrainRuntimeOptions();
+        configure?.Invoke(options);
+        options.Validate();
+        services.TryAddSingleton(options);
+        services.TryAddSingleton(sp => new OrleansGrainRuntime(sp.GetRequiredService<global::Orleans.IGrainFactory>(), sp.GetRequiredService<OrleansGrainRuntimeOptions>()));
+        services.TryAddSingleton<TypedGrains.IGrainFactory>(sp => sp.GetRequiredService<OrleansGrainRuntime>());
+        services.TryAddSingleton<IGrainRuntime>(sp => sp.GetRequiredService<OrleansGrainRuntime>());
+    }
+}

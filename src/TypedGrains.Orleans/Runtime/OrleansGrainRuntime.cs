@@ -1,0 +1,143 @@
+using System;
+using System.Buffers;
+using System.Threading;
+using System.Threading.Tasks;
+using Orleans.Concurrency;
+using TypedGrains.Backend;
+using TypedGrains.Messaging;
+using TypedGrains.Orleans.Wire;
+using TypedGrains.Serialization;
+using OrleansGrainFactory = Orleans.IGrainFactory;
+
+namespace TypedGrains.Orleans;
+
+/// <summary>
+/// The TypedGrains runtime of an Orleans silo or client: generated references send through it, so
+/// <c>grains.Counter("c-1")</c> works unchanged. A call serializes its request, sends (method id, bytes) to the
+/// grain's host grain through Orleans, and reads the reply bytes; a cast sent inside a turn waits in the turn's scope
+/// until the turn commits. Calls fail with a <see cref="TimeoutException"/> after <see cref="OrleansGrainRuntimeOptions.CallTimeout"/>
+/// and take a <see cref="CancellationToken"/>; the outcome of a call that timed out or was cancelled is unknown.
+/// </summary>
+public sealed partial class OrleansGrainRuntime : IGrainRuntime, IGrainFactory
+{
+    private readonly OrleansGrainFactory _orleans;
+
+    /// <summary>Creates the runtime over Orleans' grain factory.</summary>
+    public OrleansGrainRuntime(OrleansGrainFactory orleans, OrleansGrainRuntimeOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(orleans);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        _orleans = orleans;
+        Options = options;
+        Callers = new DeferredCallers(Incarnation);
+    }
+
+    /// <summary>This runtime's incarnation: carried by every deferred-reply token its silo issues.</summary>
+    public Guid Incarnation { get; } = Guid.NewGuid();
+
+    /// <inheritdoc/>
+    IGrainRuntime IGrainFactory.Runtime => this;
+
+    internal OrleansGrainRuntimeOptions Options { get; }
+
+    internal DeferredCallers Callers { get; }
+
+    /// <inheritdoc/>
+    public ValueTask<TReply> CallAsync<TGrain, TRequest, TReply>(GrainId grain, in TRequest request, CancellationToken cancellationToken)
+        where TGrain : Grain, IGrain<TGrain>
+        where TRequest : struct, IGrainRequest<TGrain, TReply> =>
+        CallAsync<TGrain, TReply>(grain, TRequest.MethodId, TRequest.MethodName, Serialize(request), MessagePackFormatters.Get<TReply>(), cancellationToken);
+
+    /// <inheritdoc/>
+    public ValueTask CallAsync<TGrain, TRequest>(GrainId grain, in TRequest request, CancellationToken cancellationToken)
+        where TGrain : Grain, IGrain<TGrain>
+        where TRequest : struct, IGrainRequest<TGrain> =>
+        new(CallAsync<TGrain, bool>(grain, TRequest.MethodId, TRequest.MethodName, Serialize(request), NilFormatter.Instance, cancellationToken).AsTask());
+
+    /// <inheritdoc/>
+    public ValueTask<TReply> CallDeferredAsync<TGrain, TRequest, TReply>(GrainId grain, in TRequest request, CancellationToken cancellationToken)
+        where TGrain : Grain, IGrain<TGrain>
+        where TRequest : struct, IDeferredGrainRequest<TGrain, TReply> =>
+        CallAsync<TGrain, TReply>(grain, TRequest.MethodId, TRequest.MethodName, Serialize(request), MessagePackFormatters.Get<TReply>(), cancellationToken);
+
+    /// <inheritdoc/>
+    /// <remarks>A cast sent inside a turn is held until that turn commits, and dropped if it rolls back.</remarks>
+    public void Cast<TGrain, TRequest>(GrainId grain, in TRequest request)
+        where TGrain : Grain, IGrain<TGrain>
+        where TRequest : struct, IGrainRequest<TGrain>
+    {
+        var cast = new OutgoingCast(this, grain, HostOf<TGrain>(grain), TRequest.MethodId, Serialize(request));
+        if (TurnScope.Current is { } scope && scope.TryDefer(cast))
+        {
+            return;
+        }
+
+        ((IOutgoingMessage)cast).Send();
+    }
+
+    internal IGrainHost HostOf<TGrain>(GrainId grain)
+        where TGrain : Grain, IGrain<TGrain>
+    {
+        var definition = TGrain.Definition;
+        if (grain.IsDefault || !string.Equals(grain.Type, definition.TypeName, StringComparison.Ordinal) || grain.Key.Kind != definition.KeyKind)
+        {
+            throw new ArgumentException(
+                $"Grain id '{grain}' does not name a {typeof(TGrain).Name} grain (type '{definition.TypeName}', {definition.KeyKind} key).", nameof(grain));
+        }
+
+        var key = HostKey.Format(grain);
+        return definition.Placement switch
+        {
+            Placement.Random => _orleans.GetGrain<IRandomGrainHost>(key),
+            Placement.Hash => _orleans.GetGrain<IHashGrainHost>(key),
+            Placement.StatelessWorker => _orleans.GetGrain<IStatelessWorkerGrainHost>(key),
+            _ => _orleans.GetGrain<IPreferLocalGrainHost>(key),
+        };
+    }
+
+    internal void ReportCastFailure(GrainId grain, Exception error)
+    {
+        try
+        {
+            Options.CastFailed?.Invoke(grain, error);
+        }
+        catch (Exception)
+        {
+            // A user callback must not break the sender.
+        }
+    }
+
+    private async ValueTask<TReply> CallAsync<TGrain, TReply>(
+        GrainId grain, uint methodId, string method, byte[] arguments, IMessagePackFormatter<TReply> formatter, CancellationToken cancellationToken)
+        where TGrain : Grain, IGrain<TGrain> =>
+        WireReply.Read(await SendAsync<TGrain>(grain, methodId, method, arguments, cancellationToken).ConfigureAwait(false), formatter, this, grain);
+
+    private async Task<byte[]> SendAsync<TGrain>(GrainId grain, uint methodId, string method, byte[] arguments, CancellationToken cancellationToken)
+        where TGrain : Grain, IGrain<TGrain>
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var call = HostOf<TGrain>(grain).Call(methodId, new Immutable<byte[]>(arguments));
+        try
+        {
+            var reply = Options.CallTimeout == Timeout.InfiniteTimeSpan
+                ? await call.WaitAsync(cancellationToken).ConfigureAwait(false)
+                : await call.WaitAsync(Options.CallTimeout, Options.TimeProvider, cancellationToken).ConfigureAwait(false);
+            return reply.Value;
+        }
+        catch (TimeoutException) when (!call.IsCompleted)
+        {
+            throw new TimeoutException(
+                $"The call to {method} on grain '{grain}' did not complete within {Options.CallTimeout} (OrleansGrainRuntimeOptions.CallTimeout). " +
+                "Its outcome is unknown: the turn may still run, or have run.");
+        }
+    }
+
+    private static byte[] Serialize<TRequest>(in TRequest request)
+        where TRequest : struct, IGrainMessage
+    {
+        var output = new ArrayBufferWriter<byte>(64);
+        MessagePackRequests.Write(output, request);
+        return output.WrittenSpan.ToArray();
+    }
+}

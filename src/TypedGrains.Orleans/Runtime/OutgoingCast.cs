@@ -1,0 +1,54 @@
+using System;
+using System.Threading.Tasks;
+using Orleans.Concurrency;
+using TypedGrains.Backend;
+using TypedGrains.Orleans.Wire;
+
+namespace TypedGrains.Orleans;
+
+/// <summary>A serialized cast on its way to a host grain; held by a turn's scope until the turn commits.</summary>
+internal sealed class OutgoingCast : IOutgoingMessage
+{
+    private readonly OrleansGrainRuntime _runtime;
+    private readonly GrainId _grain;
+    private readonly IGrainHost _host;
+    private readonly uint _methodId;
+    private readonly byte[] _arguments;
+
+    public OutgoingCast(OrleansGrainRuntime runtime, GrainId grain, IGrainHost host, uint methodId, byte[] arguments)
+    {
+        _runtime = runtime;
+        _grain = grain;
+        _host = host;
+        _methodId = methodId;
+        _arguments = arguments;
+    }
+
+    void IOutgoingMessage.Send()
+    {
+        try
+        {
+            _ = Observe(_host.Cast(_methodId, new Immutable<byte[]>(_arguments)));
+        }
+        catch (Exception error)
+        {
+            _runtime.ReportCastFailure(_grain, error);
+        }
+    }
+
+    void IOutgoingMessage.Drop()
+    {
+    }
+
+    private async Task Observe(Task sent)
+    {
+        try
+        {
+            await sent.ConfigureAwait(false);
+        }
+        catch (Exception error)
+        {
+            _runtime.ReportCastFailure(_grain, error);
+        }
+    }
+}

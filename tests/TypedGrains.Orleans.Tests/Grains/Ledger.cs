@@ -1,0 +1,85 @@
+using System;
+using System.Collections.Immutable;
+using System.Threading.Tasks;
+
+namespace TypedGrains.Orleans.Tests.Grains;
+
+public sealed record LedgerState(int Balance = 0, ImmutableList<Caller<int>>? Waiting = null, LedgerRef? Peer = null)
+{
+    public ImmutableList<Caller<int>> WaitingCallers => Waiting ?? ImmutableList<Caller<int>>.Empty;
+}
+
+/// <summary>The behaviour suite's grain: every handler shape, stored state, a reference in state, deferred replies.</summary>
+[Grain]
+public sealed partial class Ledger : Grain<LedgerState>
+{
+    [Call] public int Balance() => State.Balance;
+
+    [Call]
+    public int Deposit(int amount)
+    {
+        State = State with { Balance = State.Balance + amount };
+        SaveState();
+        return State.Balance;
+    }
+
+    [Cast]
+    public void Add(int amount)
+    {
+        State = State with { Balance = State.Balance + amount };
+        SaveState();
+    }
+
+    [Call]
+    public int DepositThenFail(int amount)
+    {
+        State = State with { Balance = State.Balance + amount };
+        SaveState();
+        CastToSelf.Add(1000);
+        throw new InvalidOperationException("deposit refused on purpose");
+    }
+
+    [Call]
+    public void AddTwiceViaSelf()
+    {
+        CastToSelf.Add(1);
+        CastToSelf.Add(1);
+    }
+
+    [Call]
+    public void CastToThenFail(string other)
+    {
+        Grains.Ledger(other).Add(1);
+        throw new InvalidOperationException("failed after casting");
+    }
+
+    [Call]
+    public void CastTo(string other) => Grains.Ledger(other).Add(1);
+
+    [Call]
+    public void Link(LedgerRef peer)
+    {
+        State = State with { Peer = peer };
+        SaveState();
+    }
+
+    [Call]
+    public async Task<int> DepositThroughPeer(int amount) => await State.Peer!.Value.Deposit(amount);
+
+    [Call]
+    public void WaitForBalance(Caller<int> caller) => State = State with { Waiting = State.WaitingCallers.Add(caller) };
+
+    [Call]
+    public void Release()
+    {
+        foreach (var caller in State.WaitingCallers)
+        {
+            Reply(caller, State.Balance);
+        }
+
+        State = State with { Waiting = ImmutableList<Caller<int>>.Empty };
+    }
+
+    [Call]
+    public void Leave() => DeactivateAfterTurn();
+}

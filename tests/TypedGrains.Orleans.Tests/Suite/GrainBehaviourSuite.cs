@@ -1,0 +1,143 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using TypedGrains.Orleans.Tests.Grains;
+using Xunit;
+
+namespace TypedGrains.Orleans.Tests.Suite;
+
+/// <summary>
+/// The behaviour every backend must keep (docs/concepts.md), written once against <see cref="IGrainFactory"/>: a
+/// ten-line subclass per runtime runs it. Each test uses keys of its own, so runs share one runtime.
+/// </summary>
+public abstract class GrainBehaviourSuite
+{
+    private readonly string _prefix = Guid.NewGuid().ToString("N")[..8];
+
+    protected abstract IGrainFactory Grains { get; }
+
+    private LedgerRef Ledger(string key) => Grains.Ledger(_prefix + key);
+
+    [Fact]
+    public async Task A_call_returns_its_typed_reply_and_the_state_carries_over()
+    {
+        var ledger = Ledger("calls");
+
+        Assert.Equal(5, await ledger.Deposit(5));
+        Assert.Equal(12, await ledger.Deposit(7));
+        Assert.Equal(12, await ledger.Balance());
+    }
+
+    [Fact]
+    public async Task Every_cast_runs_once()
+    {
+        var ledger = Ledger("casts");
+
+        for (var i = 0; i < 20; i++)
+        {
+            ledger.Add(1);
+        }
+
+        Assert.Equal(20, await Eventually(() => ledger.Balance(), 20));
+    }
+
+    [Fact]
+    public async Task A_throwing_turn_changes_nothing_and_its_caller_gets_the_exception()
+    {
+        var ledger = Ledger("rollback");
+        await ledger.Deposit(3);
+
+        var error = await Backend.Fails<InvalidOperationException>(async () => await ledger.DepositThenFail(100));
+
+        Assert.Contains("deposit refused on purpose", error.Message);
+        Assert.Equal(3, await ledger.Balance());
+    }
+
+    [Fact]
+    public async Task A_cast_to_another_grain_leaves_when_the_turn_commits_and_never_when_it_throws()
+    {
+        var ledger = Ledger("sender");
+        var target = Ledger("target");
+
+        await Backend.Fails<InvalidOperationException>(async () => await ledger.CastToThenFail(_prefix + "target"));
+        await ledger.CastTo(_prefix + "target");
+        await ledger.CastTo(_prefix + "target");
+
+        // Only the two committed casts ever arrive (a third would show up as 3 before the polling ends).
+        Assert.Equal(2, await Eventually(() => target.Balance(), 2));
+    }
+
+    [Fact]
+    public async Task Casts_to_self_are_sent_at_commit()
+    {
+        var ledger = Ledger("self");
+
+        await ledger.AddTwiceViaSelf();
+
+        Assert.Equal(2, await Eventually(() => ledger.Balance(), 2));
+    }
+
+    [Fact]
+    public async Task A_deferred_caller_is_answered_in_a_later_turn()
+    {
+        var ledger = Ledger("deferred");
+        await ledger.Deposit(9);
+
+        var waiting = ledger.WaitForBalance().AsTask();
+        await ledger.Balance();
+        Assert.False(waiting.IsCompleted);
+        await ledger.Release();
+
+        Assert.Equal(9, await waiting.WaitAsync(TimeSpan.FromSeconds(30)));
+    }
+
+    [Fact]
+    public async Task A_deactivated_grain_comes_back_from_its_saved_state_and_its_deferred_callers_fail()
+    {
+        var ledger = Ledger("deactivate");
+        await ledger.Deposit(4);
+        var waiting = ledger.WaitForBalance().AsTask();
+        await ledger.Balance();
+
+        await ledger.Leave();
+
+        await Backend.Fails<GrainDeactivatedException>(() => waiting.WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Equal(4, await ledger.Balance());
+    }
+
+    [Fact]
+    public async Task References_in_arguments_and_in_stored_state_are_callable()
+    {
+        var ledger = Ledger("linker");
+        var peer = Ledger("peer");
+
+        await ledger.Link(peer);
+        await ledger.Leave();
+
+        Assert.Equal(6, await ledger.DepositThroughPeer(6));
+        Assert.Equal(6, await peer.Balance());
+    }
+
+    [Fact]
+    public async Task A_cancelled_call_fails_with_OperationCanceledException()
+    {
+        var ledger = Ledger("cancelled");
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () => await ledger.Balance(new CancellationToken(canceled: true)));
+        Assert.Equal(0, await ledger.Balance());
+    }
+
+    /// <summary>A cast's effect is visible once a later call from the same sender, or a retry, sees it.</summary>
+    private static async Task<int> Eventually(Func<ValueTask<int>> read, int expected)
+    {
+        // Casts between grains are not ordered with the test's own calls; bounded polling of a real condition.
+        var value = await read();
+        for (var attempt = 0; value != expected && attempt < 200; attempt++)
+        {
+            await Task.Delay(10);
+            value = await read();
+        }
+
+        return value;
+    }
+}

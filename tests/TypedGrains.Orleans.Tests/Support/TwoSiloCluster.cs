@@ -1,0 +1,102 @@
+using System;
+using System.Linq;
+using System.Net;
+using System.Net.Sockets;
+using System.Threading.Tasks;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Orleans.Hosting;
+using TypedGrains.Orleans.Hosting;
+using TypedGrains.Runtime;
+using Xunit;
+
+namespace TypedGrains.Orleans.Tests.Support;
+
+/// <summary>
+/// Two Orleans silos and a client in this process, on loopback ports chosen free, with localhost clustering and one
+/// shared in-memory state provider (as a shared database would be). Started once for the test class.
+/// </summary>
+public sealed class TwoSiloCluster : IAsyncLifetime
+{
+    private IHost? _primary;
+    private IHost? _secondary;
+    private IHost? _client;
+
+    /// <summary>The state storage every silo uses.</summary>
+    public MemoryGrainStateProvider Storage { get; } = new();
+
+    /// <summary>Deferred replies dropped by either silo.</summary>
+    public int RepliesDropped;
+
+    public OrleansGrainRuntime Client => _client!.Services.GetRequiredService<OrleansGrainRuntime>();
+
+    public OrleansGrainRuntime Primary => _primary!.Services.GetRequiredService<OrleansGrainRuntime>();
+
+    public OrleansGrainRuntime Secondary => _secondary!.Services.GetRequiredService<OrleansGrainRuntime>();
+
+    /// <summary>The call timeout of every runtime of the cluster (short, for the timeout test).</summary>
+    public static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(5);
+
+    public async Task InitializeAsync()
+    {
+        var ports = FreePorts(4);
+        var primaryEndpoint = new IPEndPoint(IPAddress.Loopback, ports[0]);
+        _primary = Silo(ports[0], ports[1], primaryEndpoint);
+        _secondary = Silo(ports[2], ports[3], primaryEndpoint);
+        await _primary.StartAsync();
+        await _secondary.StartAsync();
+
+        var client = Host.CreateApplicationBuilder();
+        client.Logging.ClearProviders();
+        client.UseOrleansClient(c => c.UseLocalhostClustering([ports[1], ports[3]]).AddTypedGrains(Configure));
+        _client = client.Build();
+        await _client.StartAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var host in new[] { _client, _secondary, _primary })
+        {
+            if (host is not null)
+            {
+                await host.StopAsync(TimeSpan.FromSeconds(10));
+                host.Dispose();
+            }
+        }
+    }
+
+    private IHost Silo(int siloPort, int gatewayPort, IPEndPoint primary)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.ClearProviders();
+        builder.UseOrleans(silo => silo
+            .UseLocalhostClustering(siloPort, gatewayPort, primary)
+            .AddTypedGrains(Configure));
+        return builder.Build();
+    }
+
+    private void Configure(OrleansGrainRuntimeOptions options)
+    {
+        options.DefaultProvider = Storage;
+        options.CallTimeout = CallTimeout;
+        options.ReplyDropped = (_, _) => System.Threading.Interlocked.Increment(ref RepliesDropped);
+    }
+
+    private static int[] FreePorts(int count)
+    {
+        var listeners = Enumerable.Range(0, count).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToArray();
+        foreach (var listener in listeners)
+        {
+            listener.Start();
+        }
+
+        var ports = listeners.Select(l => ((IPEndPoint)l.LocalEndpoint).Port).ToArray();
+        foreach (var listener in listeners)
+        {
+            listener.Stop();
+        }
+
+        return ports;
+    }
+}
