@@ -17,14 +17,14 @@ public sealed partial class TurnEngine<TGrain>
     private ValueTask CommitTurn()
     {
         var actions = Grain.Actions;
-        if (actions.IsEmpty && !Scope.HasDeferred)
+        if (actions.IsEmpty && !HasDeferred)
         {
             // The common turn: nothing to save, release or send.
-            Scope.EndTurn();
+            LeaveTurn();
             return default;
         }
 
-        Scope.EndTurn();
+        LeaveTurn();
         if (!actions.SaveStateRequested)
         {
             Release(actions);
@@ -46,8 +46,7 @@ public sealed partial class TurnEngine<TGrain>
     {
         try
         {
-            _etag = await WithStorageTimeout(
-                static (engine, token) => engine._provider!.WriteAsync(engine.Id, engine._lifecycle.ExportState(), engine._codec!, engine._etag, token))
+            _etag = await WithStorageTimeout(_provider!.WriteAsync(Id, _lifecycle.ExportState(), _codec!, _etag, _host.StopToken))
                 .ConfigureAwait(false);
         }
         catch (Exception error)
@@ -71,7 +70,7 @@ public sealed partial class TurnEngine<TGrain>
             _host.Reply(replies[i]);
         }
 
-        Scope.SendDeferred();
+        SendDeferred();
 
         var casts = actions.SelfCasts;
         for (var i = 0; i < casts.Count; i++)
@@ -85,25 +84,54 @@ public sealed partial class TurnEngine<TGrain>
         }
     }
 
-    private async ValueTask LoadAsync()
+    private ValueTask LoadAsync()
     {
         var definition = TGrain.Definition;
-        _provider = _host.ResolveProvider(definition.Provider);
-        _providerName = definition.Provider ?? "default";
-        // Bound to the host's runtime, the codec makes grain references read from storage callable here.
-        _codec = definition.StateCodec.Bind(_host.Grains.Runtime);
+        ValueTask<StoredState?> read;
+        try
+        {
+            _provider = _host.ResolveProvider(definition.Provider);
+            _providerName = definition.Provider ?? "default";
+            // Bound to the host's runtime, the codec makes grain references read from storage callable here.
+            _codec = definition.StateCodec.Bind(_host.Grains.Runtime);
+            read = _provider.ReadAsync(Id, _codec, _host.StopToken);
+        }
+        catch (InvalidOperationException error) when (_provider is null)
+        {
+            // An unregistered provider is a configuration error, reported as itself.
+            return ValueTask.FromException(error);
+        }
+        catch (Exception error)
+        {
+            return ValueTask.FromException(new GrainStorageException(Id, GrainStorageOperation.Load, _providerName, error));
+        }
+
+        if (!read.IsCompletedSuccessfully)
+        {
+            return AwaitLoadAsync(read);
+        }
+
+        Import(read.Result);
+        return default;
+    }
+
+    private async ValueTask AwaitLoadAsync(ValueTask<StoredState?> read)
+    {
         StoredState? stored;
         try
         {
-            stored = await WithStorageTimeout(
-                static (engine, token) => engine._provider!.ReadAsync(engine.Id, engine._codec!, token))
-                .ConfigureAwait(false);
+            stored = await WithStorageTimeout(read).ConfigureAwait(false);
         }
         catch (Exception error)
         {
             throw new GrainStorageException(Id, GrainStorageOperation.Load, _providerName, error);
         }
 
+        Import(stored);
+    }
+
+    private void Import(StoredState? stored)
+    {
         _lifecycle.ImportState(stored?.State);
         _etag = stored?.ETag ?? 0;
     }
@@ -115,9 +143,8 @@ public sealed partial class TurnEngine<TGrain>
     /// An abandoned write may still land later; the ETag compare-and-set then refuses whatever activation saves next
     /// with the older ETag.
     /// </summary>
-    private async ValueTask<T> WithStorageTimeout<T>(Func<TurnEngine<TGrain>, CancellationToken, ValueTask<T>> operation)
+    private async ValueTask<T> WithStorageTimeout<T>(ValueTask<T> pending)
     {
-        var pending = operation(this, _host.StopToken);
         var timeout = _host.StorageTimeout;
         if (pending.IsCompleted || timeout == Timeout.InfiniteTimeSpan)
         {

@@ -20,7 +20,7 @@ namespace TypedGrains.Backend;
 /// the backend never runs two of them at once.
 /// </remarks>
 /// <typeparam name="TGrain">The grain type.</typeparam>
-public sealed partial class TurnEngine<TGrain>
+public sealed partial class TurnEngine<TGrain> : TurnScope
     where TGrain : Grain, IGrain<TGrain>
 {
     private readonly ITurnHost _host;
@@ -36,11 +36,11 @@ public sealed partial class TurnEngine<TGrain>
     /// </param>
     /// <param name="owner">The runtime that owns the activation (becomes <see cref="TurnScope.Owner"/>).</param>
     public TurnEngine(ITurnHost host, GrainId id, bool storesState, object owner)
+        : base(owner)
     {
         ArgumentNullException.ThrowIfNull(host);
         _host = host;
         _storesState = storesState;
-        Scope = new TurnScope(owner);
         Grain = TGrain.Definition.Create();
         _lifecycle = Grain;
         _lifecycle.Bind(id);
@@ -53,8 +53,8 @@ public sealed partial class TurnEngine<TGrain>
     /// <summary>The grain instance.</summary>
     public TGrain Grain { get; }
 
-    /// <summary>The scope the backend makes current while a turn runs.</summary>
-    public TurnScope Scope { get; }
+    /// <summary>The scope the backend makes current while a turn runs: the engine itself.</summary>
+    public TurnScope Scope => this;
 
     /// <summary>Whether <see cref="ActivateAsync"/> completed.</summary>
     public bool IsActivated { get; private set; }
@@ -131,20 +131,29 @@ public sealed partial class TurnEngine<TGrain>
     /// turn. A failure leaves the engine unactivated; the backend drops the activation and fails the message.
     /// </summary>
     /// <exception cref="Persistence.GrainStorageException">The state could not be loaded.</exception>
-    public async ValueTask ActivateAsync(CancellationToken cancellationToken)
+    public ValueTask ActivateAsync(CancellationToken cancellationToken)
     {
         if (IsActivated)
         {
-            return;
+            return default;
         }
 
-        if (_storesState)
+        // Synchronous all the way when storage answers synchronously (the in-memory provider, no state) and the hook
+        // does nothing asynchronous: activating then costs no state machine.
+        var load = _storesState ? LoadAsync() : default;
+        if (!load.IsCompletedSuccessfully)
         {
-            await LoadAsync().ConfigureAwait(false);
+            return ActivateAfterLoadAsync(load, cancellationToken);
         }
 
-        await RunHookAsync(static (lifecycle, token) => lifecycle.OnActivateAsync(token), cancellationToken).ConfigureAwait(false);
+        var hook = RunHook(activating: true, cancellationToken);
+        if (!hook.IsCompletedSuccessfully)
+        {
+            return ActivateAfterHookAsync(hook);
+        }
+
         IsActivated = true;
+        return default;
     }
 
     /// <summary>
@@ -152,33 +161,47 @@ public sealed partial class TurnEngine<TGrain>
     /// for an activation that never activated. An exception from the hook or its save propagates after the rollback.
     /// </summary>
     public ValueTask DeactivateAsync(CancellationToken cancellationToken) =>
-        IsActivated ? RunHookAsync(static (lifecycle, token) => lifecycle.OnDeactivateAsync(token), cancellationToken) : default;
+        IsActivated ? RunHook(activating: false, cancellationToken) : default;
 
-    private async ValueTask RunHookAsync(Func<IGrainLifecycle, CancellationToken, ValueTask> hook, CancellationToken cancellationToken)
+    private async ValueTask ActivateAfterLoadAsync(ValueTask load, CancellationToken cancellationToken)
+    {
+        await load.ConfigureAwait(false);
+        await RunHook(activating: true, cancellationToken).ConfigureAwait(false);
+        IsActivated = true;
+    }
+
+    private async ValueTask ActivateAfterHookAsync(ValueTask hook)
+    {
+        await hook.ConfigureAwait(false);
+        IsActivated = true;
+    }
+
+    private ValueTask RunHook(bool activating, CancellationToken cancellationToken)
     {
         BeginTurn();
+        ValueTask hook;
         try
         {
-            await hook(_lifecycle, cancellationToken).ConfigureAwait(false);
+            hook = activating ? _lifecycle.OnActivateAsync(cancellationToken) : _lifecycle.OnDeactivateAsync(cancellationToken);
         }
-        catch
+        catch (Exception error)
         {
             RollbackTurn();
-            throw;
+            return ValueTask.FromException(error);
         }
 
-        await CommitTurn().ConfigureAwait(false);
+        return hook.IsCompletedSuccessfully ? CommitTurn() : AwaitHandlerAsync(hook);
     }
 
     private void BeginTurn()
     {
         _lifecycle.BeginTurn();
-        Scope.BeginTurn();
+        EnterTurn();
     }
 
     private void RollbackTurn()
     {
-        Scope.DropDeferred();
+        DropDeferred();
         _lifecycle.RollbackTurn();
     }
 

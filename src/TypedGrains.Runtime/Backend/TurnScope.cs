@@ -14,9 +14,10 @@ namespace TypedGrains.Backend;
 /// A backend makes the scope current around every turn it runs: either with <see cref="Enter"/> (one async-local
 /// write per turn), or, to pay nothing per turn, by restoring the execution context <see cref="CaptureContext"/> returned
 /// before it runs a batch of turns. Members are called by the one flow that runs the activation's turns, never
-/// concurrently.
+/// concurrently. Every <see cref="TurnEngine{TGrain}"/> is the scope of its activation's turns (one object per
+/// activation instead of two).
 /// </remarks>
-public sealed class TurnScope
+public abstract class TurnScope
 {
     private static readonly AsyncLocal<TurnScope?> s_current = new();
     private List<IOutgoingMessage>? _deferred;
@@ -24,7 +25,7 @@ public sealed class TurnScope
 
     /// <summary>Creates the scope of one activation.</summary>
     /// <param name="owner">The runtime that runs the activation (compared by reference by backends).</param>
-    public TurnScope(object owner)
+    private protected TurnScope(object owner)
     {
         ArgumentNullException.ThrowIfNull(owner);
         Owner = owner;
@@ -89,9 +90,9 @@ public sealed class TurnScope
         return captured;
     }
 
-    internal void BeginTurn() => _inTurn = true;
+    internal void EnterTurn() => _inTurn = true;
 
-    internal void EndTurn() => _inTurn = false;
+    internal void LeaveTurn() => _inTurn = false;
 
     /// <summary>Sends the deferred messages in the order they were made; each reports its own failure.</summary>
     internal void SendDeferred()

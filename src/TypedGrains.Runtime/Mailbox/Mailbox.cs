@@ -17,7 +17,7 @@ internal sealed class Mailbox<TGrain> : IThreadPoolWorkItem
     private const int Scheduled = 1;
 
     private readonly Activation<TGrain> _activation;
-    private readonly MailboxQueue<TGrain> _queue = new();
+    private MailboxQueue<TGrain> _queue = new();
     private readonly IMailboxScheduler _scheduler;
     private readonly int _budget;
     private readonly int _limit;

@@ -11,7 +11,11 @@ namespace TypedGrains.Runtime;
 /// envelope may be reused as soon as it has been dequeued: the queue unlinks it, so a processed envelope (pooled or
 /// garbage) never keeps the envelopes queued after it reachable.
 /// </summary>
-internal sealed class MailboxQueue<TGrain>
+/// <remarks>
+/// A struct, kept as a (non-readonly) field of its <see cref="Mailbox{TGrain}"/>, so an activation carries one object
+/// less; it must never be copied.
+/// </remarks>
+internal struct MailboxQueue<TGrain>
     where TGrain : Grain, IGrain<TGrain>
 {
     private readonly Envelope<TGrain> _stub = new Stub();

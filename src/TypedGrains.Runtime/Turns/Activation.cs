@@ -93,7 +93,16 @@ internal sealed partial class Activation<TGrain> : ActivationBase, ITurnHost
         }
 
         CountTurn();
-        return Engine.IsActivated ? envelope.DeliverTo(this) : ActivateThenRunAsync(envelope);
+        if (!Engine.IsActivated)
+        {
+            var activation = Engine.ActivateAsync(_runtime.StopToken);
+            if (!activation.IsCompletedSuccessfully)
+            {
+                return ActivateThenRunAsync(activation, envelope);
+            }
+        }
+
+        return envelope.DeliverTo(this);
     }
 
     /// <summary>Ends the activation if no turn started since the collector found it idle at turn <paramref name="turnsWhenIdle"/>.</summary>
@@ -158,11 +167,11 @@ internal sealed partial class Activation<TGrain> : ActivationBase, ITurnHost
 
     // ---- ending ----
 
-    private async ValueTask ActivateThenRunAsync(Envelope<TGrain> envelope)
+    private async ValueTask ActivateThenRunAsync(ValueTask activation, Envelope<TGrain> envelope)
     {
         try
         {
-            await Engine.ActivateAsync(_runtime.StopToken).ConfigureAwait(false);
+            await activation.ConfigureAwait(false);
         }
         catch (Exception error)
         {
