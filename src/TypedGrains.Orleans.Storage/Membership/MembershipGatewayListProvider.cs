@@ -1,0 +1,24 @@
+using System;
+using System.Collections.Generic;
+using System.Threading.Tasks;
+using Orleans.Messaging;
+
+namespace TypedGrains.Orleans.Storage.Membership;
+
+/// <summary>
+/// The gateways a client may connect to: the Active silos of its cluster with a proxy (gateway) port, read from the
+/// membership table on each refresh. Orleans refreshes the list every <see cref="MaxStaleness"/>.
+/// </summary>
+internal sealed class MembershipGatewayListProvider(MembershipTable table, TimeSpan refreshPeriod) : IGatewayListProvider, IAsyncDisposable
+{
+    public TimeSpan MaxStaleness { get; } = refreshPeriod;
+
+    [Obsolete("Orleans no longer reads it; every provider is considered updatable.")]
+    public bool IsUpdatable => true;
+
+    public Task InitializeGatewayListProvider() => table.InitializeMembershipTable(tryInitTableVersion: false);
+
+    public Task<IList<Uri>> GetGateways() => table.ReadGatewaysAsync();
+
+    public ValueTask DisposeAsync() => table.DisposeAsync();
+}
