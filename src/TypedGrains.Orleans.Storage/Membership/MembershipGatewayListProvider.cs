@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Threading;
 using System.Threading.Tasks;
 using Orleans.Messaging;
 
@@ -16,9 +17,14 @@ internal sealed class MembershipGatewayListProvider(MembershipTable table, TimeS
     [Obsolete("Orleans no longer reads it; every provider is considered updatable.")]
     public bool IsUpdatable => true;
 
-    public Task InitializeGatewayListProvider() => table.InitializeMembershipTable(tryInitTableVersion: false);
+    public Task InitializeGatewayListProvider() => InitializeGatewayListProviderAsync(default);
 
-    public Task<IList<Uri>> GetGateways() => table.ReadGatewaysAsync();
+    public Task<IList<Uri>> GetGateways() => GetGatewaysAsync(default);
+
+    public Task InitializeGatewayListProviderAsync(CancellationToken cancellationToken) =>
+        table.InitializeMembershipTableAsync(tryInitTableVersion: false, cancellationToken);
+
+    public Task<IList<Uri>> GetGatewaysAsync(CancellationToken cancellationToken) => table.ReadGatewaysAsync(cancellationToken);
 
     public ValueTask DisposeAsync() => table.DisposeAsync();
 }

@@ -30,9 +30,26 @@ internal sealed class MembershipTable : IMembershipTable, IAsyncDisposable
         _cleanupSql = MembershipSql.CleanupDefunct(store.GreatestFunction);
     }
 
-    public async Task InitializeMembershipTable(bool tryInitTableVersion)
+    public Task InitializeMembershipTable(bool tryInitTableVersion) => InitializeMembershipTableAsync(tryInitTableVersion, default);
+
+    public Task DeleteMembershipTableEntries(string clusterId) => DeleteMembershipTableEntriesAsync(clusterId, default);
+
+    public Task CleanupDefunctSiloEntries(DateTimeOffset beforeDate) => CleanupDefunctSiloEntriesAsync(beforeDate, default);
+
+    public Task<MembershipTableData> ReadRow(SiloAddress key) => ReadRowAsync(key, default);
+
+    public Task<MembershipTableData> ReadAll() => ReadAllAsync(default);
+
+    public Task<bool> InsertRow(MembershipEntry entry, TableVersion tableVersion) => InsertRowAsync(entry, tableVersion, default);
+
+    public Task<bool> UpdateRow(MembershipEntry entry, string etag, TableVersion tableVersion) =>
+        UpdateRowAsync(entry, etag, tableVersion, default);
+
+    public Task UpdateIAmAlive(MembershipEntry entry) => UpdateIAmAliveAsync(entry, default);
+
+    public async Task InitializeMembershipTableAsync(bool tryInitTableVersion, CancellationToken cancellationToken)
     {
-        await _schema.EnsureAsync().ConfigureAwait(false);
+        await _schema.EnsureAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
         if (tryInitTableVersion)
         {
             await _store.RunAsync(
@@ -41,13 +58,13 @@ internal sealed class MembershipTable : IMembershipTable, IAsyncDisposable
                     await using var command = connection.Command(null, MembershipSql.EnsureVersion).With("@cluster_id", _clusterId);
                     return await command.RunAsync(token).ConfigureAwait(false);
                 },
-                CancellationToken.None).ConfigureAwait(false);
+                cancellationToken).ConfigureAwait(false);
         }
     }
 
-    public async Task DeleteMembershipTableEntries(string clusterId)
+    public async Task DeleteMembershipTableEntriesAsync(string clusterId, CancellationToken cancellationToken)
     {
-        await _schema.EnsureAsync().ConfigureAwait(false);
+        await _schema.EnsureAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
         await _store.RunAsync(
             async (connection, token) =>
             {
@@ -57,12 +74,12 @@ internal sealed class MembershipTable : IMembershipTable, IAsyncDisposable
                 await transaction.CommitAsync(token).ConfigureAwait(false);
                 return deleted;
             },
-            CancellationToken.None).ConfigureAwait(false);
+            cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task CleanupDefunctSiloEntries(DateTimeOffset beforeDate)
+    public async Task CleanupDefunctSiloEntriesAsync(DateTimeOffset beforeDate, CancellationToken cancellationToken)
     {
-        await _schema.EnsureAsync().ConfigureAwait(false);
+        await _schema.EnsureAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
         await _store.RunAsync(
             async (connection, token) =>
             {
@@ -72,32 +89,36 @@ internal sealed class MembershipTable : IMembershipTable, IAsyncDisposable
                     .With("@before", beforeDate.UtcTicks);
                 return await command.RunAsync(token).ConfigureAwait(false);
             },
-            CancellationToken.None).ConfigureAwait(false);
+            cancellationToken).ConfigureAwait(false);
     }
 
-    public Task<MembershipTableData> ReadRow(SiloAddress key) => ReadAsync(key);
+    public Task<MembershipTableData> ReadRowAsync(SiloAddress key, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return ReadAsync(key, cancellationToken);
+    }
 
-    public Task<MembershipTableData> ReadAll() => ReadAsync(null);
+    public Task<MembershipTableData> ReadAllAsync(CancellationToken cancellationToken) => ReadAsync(null, cancellationToken);
 
-    public Task<bool> InsertRow(MembershipEntry entry, TableVersion tableVersion)
+    public Task<bool> InsertRowAsync(MembershipEntry entry, TableVersion tableVersion, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entry);
         ArgumentNullException.ThrowIfNull(tableVersion);
-        return WriteAsync(entry, tableVersion, MembershipSql.InsertRow, rowETag: null);
+        return WriteAsync(entry, tableVersion, MembershipSql.InsertRow, rowETag: null, cancellationToken);
     }
 
-    public Task<bool> UpdateRow(MembershipEntry entry, string etag, TableVersion tableVersion)
+    public Task<bool> UpdateRowAsync(MembershipEntry entry, string etag, TableVersion tableVersion, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entry);
         ArgumentNullException.ThrowIfNull(etag);
         ArgumentNullException.ThrowIfNull(tableVersion);
-        return WriteAsync(entry, tableVersion, MembershipSql.UpdateRow, etag);
+        return WriteAsync(entry, tableVersion, MembershipSql.UpdateRow, etag, cancellationToken);
     }
 
-    public async Task UpdateIAmAlive(MembershipEntry entry)
+    public async Task UpdateIAmAliveAsync(MembershipEntry entry, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        await _schema.EnsureAsync().ConfigureAwait(false);
+        await _schema.EnsureAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
         await _store.RunAsync(
             async (connection, token) =>
             {
@@ -107,13 +128,13 @@ internal sealed class MembershipTable : IMembershipTable, IAsyncDisposable
                     .With("@iamalive_time", UtcTicks.From(entry.IAmAliveTime));
                 return await command.RunAsync(token).ConfigureAwait(false);
             },
-            CancellationToken.None).ConfigureAwait(false);
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The gateway addresses (<c>ip:proxy port@generation</c>) of the Active silos that accept clients.</summary>
-    public async Task<IList<Uri>> ReadGatewaysAsync()
+    public async Task<IList<Uri>> ReadGatewaysAsync(CancellationToken cancellationToken)
     {
-        await _schema.EnsureAsync().ConfigureAwait(false);
+        await _schema.EnsureAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
         return await _store.RunAsync<IList<Uri>>(
             async (connection, token) =>
             {
@@ -130,16 +151,16 @@ internal sealed class MembershipTable : IMembershipTable, IAsyncDisposable
 
                 return gateways;
             },
-            CancellationToken.None).ConfigureAwait(false);
+            cancellationToken).ConfigureAwait(false);
     }
 
     public ValueTask DisposeAsync() => _store.DisposeAsync();
 
     // One transaction: the version compare-and-set first (so concurrent writers of a cluster queue on its version
     // row and every later one finds the version moved), then the row; any miss rolls both back.
-    private async Task<bool> WriteAsync(MembershipEntry entry, TableVersion tableVersion, string rowSql, string? rowETag)
+    private async Task<bool> WriteAsync(MembershipEntry entry, TableVersion tableVersion, string rowSql, string? rowETag, CancellationToken cancellationToken)
     {
-        await _schema.EnsureAsync().ConfigureAwait(false);
+        await _schema.EnsureAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
         return await _store.RunAsync(
             async (connection, token) =>
             {
@@ -182,14 +203,14 @@ internal sealed class MembershipTable : IMembershipTable, IAsyncDisposable
                 await transaction.CommitAsync(token).ConfigureAwait(false);
                 return true;
             },
-            CancellationToken.None).ConfigureAwait(false);
+            cancellationToken).ConfigureAwait(false);
     }
 
     private static string NewETag() => Guid.NewGuid().ToString("N");
 
-    private async Task<MembershipTableData> ReadAsync(SiloAddress? silo)
+    private async Task<MembershipTableData> ReadAsync(SiloAddress? silo, CancellationToken cancellationToken)
     {
-        await _schema.EnsureAsync().ConfigureAwait(false);
+        await _schema.EnsureAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
         return await _store.RunAsync(
             async (connection, token) =>
             {
@@ -223,6 +244,6 @@ internal sealed class MembershipTable : IMembershipTable, IAsyncDisposable
                 await transaction.CommitAsync(token).ConfigureAwait(false);
                 return new MembershipTableData(rows, version);
             },
-            CancellationToken.None).ConfigureAwait(false);
+            cancellationToken).ConfigureAwait(false);
     }
 }

@@ -30,24 +30,39 @@ internal sealed class ReminderTable : IReminderTable, IAsyncDisposable
 
     public Task StartAsync(CancellationToken cancellationToken = default) => _schema.EnsureAsync().WaitAsync(cancellationToken);
 
-    public Task<ReminderTableData> ReadRows(GrainId grainId) =>
-        QueryAsync(ReminderSql.ReadGrain, command => command.With("@grain_id", grainId.ToString()));
+    public Task<ReminderTableData> ReadRows(GrainId grainId) => ReadRows(grainId, default);
 
-    public Task<ReminderTableData> ReadRows(uint begin, uint end) =>
+    public Task<ReminderTableData> ReadRows(uint begin, uint end) => ReadRows(begin, end, default);
+
+    public Task<ReminderEntry?> ReadRow(GrainId grainId, string reminderName) => ReadRow(grainId, reminderName, default);
+
+    public Task<string?> UpsertRow(ReminderEntry entry) => UpsertRow(entry, default);
+
+    public Task<bool> RemoveRow(GrainId grainId, string reminderName, string eTag) => RemoveRow(grainId, reminderName, eTag, default);
+
+    public Task TestOnlyClearTable() => TestOnlyClearTable(default);
+
+    public Task<ReminderTableData> ReadRows(GrainId grainId, CancellationToken cancellationToken) =>
+        QueryAsync(ReminderSql.ReadGrain, command => command.With("@grain_id", grainId.ToString()), cancellationToken);
+
+    // (begin, end] on the ring; begin >= end wraps past uint.MaxValue, so (x, x] is the whole ring.
+    public Task<ReminderTableData> ReadRows(uint begin, uint end, CancellationToken cancellationToken) =>
         QueryAsync(
             begin < end ? ReminderSql.ReadRange : ReminderSql.ReadWrappedRange,
-            command => command.With("@begin", (long)begin).With("@end", (long)end));
+            command => command.With("@begin", (long)begin).With("@end", (long)end),
+            cancellationToken);
 
-    public async Task<ReminderEntry?> ReadRow(GrainId grainId, string reminderName)
+    public async Task<ReminderEntry?> ReadRow(GrainId grainId, string reminderName, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(reminderName);
         var rows = await QueryAsync(
             ReminderSql.ReadRow,
-            command => command.With("@grain_id", grainId.ToString()).With("@reminder_name", reminderName)).ConfigureAwait(false);
+            command => command.With("@grain_id", grainId.ToString()).With("@reminder_name", reminderName),
+            cancellationToken).ConfigureAwait(false);
         return rows.Reminders.Count == 0 ? null : rows.Reminders[0];
     }
 
-    public async Task<string?> UpsertRow(ReminderEntry entry)
+    public async Task<string?> UpsertRow(ReminderEntry entry, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entry);
         ArgumentNullException.ThrowIfNull(entry.ReminderName);
@@ -60,11 +75,12 @@ internal sealed class ReminderTable : IReminderTable, IAsyncDisposable
                 .With("@grain_hash", (long)entry.GrainId.GetUniformHashCode())
                 .With("@start_at", UtcTicks.From(entry.StartAt))
                 .With("@period", entry.Period.Ticks)
-                .With("@etag", etag)).ConfigureAwait(false);
+                .With("@etag", etag),
+            cancellationToken).ConfigureAwait(false);
         return etag;
     }
 
-    public async Task<bool> RemoveRow(GrainId grainId, string reminderName, string eTag)
+    public async Task<bool> RemoveRow(GrainId grainId, string reminderName, string eTag, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(reminderName);
         ArgumentNullException.ThrowIfNull(eTag);
@@ -73,19 +89,20 @@ internal sealed class ReminderTable : IReminderTable, IAsyncDisposable
             command => command
                 .With("@grain_id", grainId.ToString())
                 .With("@reminder_name", reminderName)
-                .With("@etag", eTag)).ConfigureAwait(false);
+                .With("@etag", eTag),
+            cancellationToken).ConfigureAwait(false);
         return removed == 1;
     }
 
-    public Task TestOnlyClearTable() => ExecuteAsync(ReminderSql.Clear, static _ => { });
+    public Task TestOnlyClearTable(CancellationToken cancellationToken) => ExecuteAsync(ReminderSql.Clear, static _ => { }, cancellationToken);
 
     public Task StopAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;
 
     public ValueTask DisposeAsync() => _store.DisposeAsync();
 
-    private async Task<int> ExecuteAsync(string sql, Action<DbCommand> parameters)
+    private async Task<int> ExecuteAsync(string sql, Action<DbCommand> parameters, CancellationToken cancellationToken)
     {
-        await _schema.EnsureAsync().ConfigureAwait(false);
+        await _schema.EnsureAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
         return await _store.RunAsync(
             async (connection, token) =>
             {
@@ -93,12 +110,12 @@ internal sealed class ReminderTable : IReminderTable, IAsyncDisposable
                 parameters(command);
                 return await command.RunAsync(token).ConfigureAwait(false);
             },
-            CancellationToken.None).ConfigureAwait(false);
+            cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<ReminderTableData> QueryAsync(string sql, Action<DbCommand> parameters)
+    private async Task<ReminderTableData> QueryAsync(string sql, Action<DbCommand> parameters, CancellationToken cancellationToken)
     {
-        await _schema.EnsureAsync().ConfigureAwait(false);
+        await _schema.EnsureAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
         return await _store.RunAsync(
             async (connection, token) =>
             {
@@ -120,6 +137,6 @@ internal sealed class ReminderTable : IReminderTable, IAsyncDisposable
 
                 return new ReminderTableData(reminders);
             },
-            CancellationToken.None).ConfigureAwait(false);
+            cancellationToken).ConfigureAwait(false);
     }
 }
