@@ -8,7 +8,7 @@ using Orleans.Hosting;
 
 namespace Samples.Cluster;
 
-/// <summary>One silo of the sample cluster, as a process of its own: <c>Cluster silo PORT GATEWAY FOLDER [POSTGRES]</c>.</summary>
+/// <summary>One silo of the sample cluster, as a process of its own: <c>Cluster silo PORT GATEWAY FOLDER CLUSTER_ID [POSTGRES]</c>.</summary>
 internal static class SiloProcess
 {
     public static async Task<int> RunAsync(int siloPort, int gatewayPort, ClusterSettings settings)
