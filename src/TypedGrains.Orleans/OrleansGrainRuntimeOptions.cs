@@ -13,7 +13,9 @@ public sealed class OrleansGrainRuntimeOptions
     /// <summary>
     /// How long a caller waits for a call's reply before it fails with a <see cref="TimeoutException"/> naming grain and
     /// method; also the limit of one state load or save. The outcome of a timed-out call is unknown (Orleans delivers at
-    /// most once; the turn may still run). Default: 30 seconds, as Orleans' own response timeout.
+    /// most once; the turn may still run). <c>AddTypedGrains</c> makes it Orleans' response timeout
+    /// (<c>SiloMessagingOptions</c>/<c>ClientMessagingOptions.ResponseTimeout</c>), which enforces it on Orleans' clock.
+    /// Default: 30 seconds, as Orleans' own default.
     /// </summary>
     public TimeSpan CallTimeout { get; set; } = TimeSpan.FromSeconds(30);
 

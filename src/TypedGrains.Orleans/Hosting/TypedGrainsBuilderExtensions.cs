@@ -1,6 +1,7 @@
 using System;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Orleans.Configuration;
 using Orleans.Hosting;
 
 namespace TypedGrains.Orleans.Hosting;
@@ -16,7 +17,8 @@ public static class TypedGrainsBuilderExtensions
     public static ISiloBuilder AddTypedGrains(this ISiloBuilder builder, Action<OrleansGrainRuntimeOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        AddRuntime(builder.Services, configure);
+        var options = AddRuntime(builder.Services, configure);
+        builder.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = options.CallTimeout);
         return builder;
     }
 
@@ -24,11 +26,12 @@ public static class TypedGrainsBuilderExtensions
     public static IClientBuilder AddTypedGrains(this IClientBuilder builder, Action<OrleansGrainRuntimeOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        AddRuntime(builder.Services, configure);
+        var options = AddRuntime(builder.Services, configure);
+        builder.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = options.CallTimeout);
         return builder;
     }
 
-    private static void AddRuntime(IServiceCollection services, Action<OrleansGrainRuntimeOptions>? configure)
+    private static OrleansGrainRuntimeOptions AddRuntime(IServiceCollection services, Action<OrleansGrainRuntimeOptions>? configure)
     {
         var options = new OrleansGrainRuntimeOptions();
         configure?.Invoke(options);
@@ -37,5 +40,6 @@ public static class TypedGrainsBuilderExtensions
         services.TryAddSingleton(sp => new OrleansGrainRuntime(sp.GetRequiredService<global::Orleans.IGrainFactory>(), sp.GetRequiredService<OrleansGrainRuntimeOptions>()));
         services.TryAddSingleton<TypedGrains.IGrainFactory>(sp => sp.GetRequiredService<OrleansGrainRuntime>());
         services.TryAddSingleton<IGrainRuntime>(sp => sp.GetRequiredService<OrleansGrainRuntime>());
+        return options;
     }
 }

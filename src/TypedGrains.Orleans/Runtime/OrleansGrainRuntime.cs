@@ -120,24 +120,35 @@ public sealed partial class OrleansGrainRuntime : IGrainRuntime, IGrainFactory
         var call = HostOf<TGrain>(grain).Call(methodId, new Immutable<byte[]>(arguments));
         try
         {
-            var reply = Options.CallTimeout == Timeout.InfiniteTimeSpan
+            // The timeout is Orleans' own response timeout, which AddTypedGrains sets to CallTimeout: no timer per call.
+            var reply = cancellationToken.CanBeCanceled
                 ? await call.WaitAsync(cancellationToken).ConfigureAwait(false)
-                : await call.WaitAsync(Options.CallTimeout, Options.TimeProvider, cancellationToken).ConfigureAwait(false);
+                : await call.ConfigureAwait(false);
             return reply.Value;
         }
-        catch (TimeoutException) when (!call.IsCompleted)
+        catch (TimeoutException error)
         {
             throw new TimeoutException(
                 $"The call to {method} on grain '{grain}' did not complete within {Options.CallTimeout} (OrleansGrainRuntimeOptions.CallTimeout). " +
-                "Its outcome is unknown: the turn may still run, or have run.");
+                "Its outcome is unknown: the turn may still run, or have run.", error);
         }
     }
+
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_output;
 
     private static byte[] Serialize<TRequest>(in TRequest request)
         where TRequest : struct, IGrainMessage
     {
-        var output = new ArrayBufferWriter<byte>(64);
+        var output = t_output ??= new ArrayBufferWriter<byte>(256);
+        output.ResetWrittenCount();
         MessagePackRequests.Write(output, request);
-        return output.WrittenSpan.ToArray();
+        var bytes = output.WrittenSpan.ToArray();
+        if (output.Capacity > 64 * 1024)
+        {
+            t_output = null;
+        }
+
+        return bytes;
     }
 }
