@@ -19,6 +19,14 @@ public sealed class OrleansGrainRuntimeOptions
     /// </summary>
     public TimeSpan CallTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// Silos only: use Orleans' strongly consistent distributed grain directory (<c>AddDistributedGrainDirectory</c>,
+    /// experimental in Orleans 10.4.2) instead of its default, eventually consistent one, so that two activations of a
+    /// grain do not run at once even during membership changes. With either directory, a duplicate activation cannot
+    /// commit: every save is an ETag compare-and-set. Default: <c>false</c>.
+    /// </summary>
+    public bool StronglyConsistentDirectory { get; set; }
+
     /// <summary>The clock of call and storage timeouts. Default: <see cref="TimeProvider.System"/>.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 

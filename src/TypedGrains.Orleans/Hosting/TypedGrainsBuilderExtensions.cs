@@ -19,6 +19,13 @@ public static class TypedGrainsBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         var options = AddRuntime(builder.Services, configure);
         builder.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = options.CallTimeout);
+        if (options.StronglyConsistentDirectory)
+        {
+#pragma warning disable ORLEANSEXP003 // Orleans marks its distributed grain directory experimental; the option says so.
+            builder.AddDistributedGrainDirectory();
+#pragma warning restore ORLEANSEXP003
+        }
+
         return builder;
     }
 

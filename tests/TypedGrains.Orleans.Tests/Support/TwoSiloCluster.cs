@@ -17,7 +17,7 @@ namespace TypedGrains.Orleans.Tests.Support;
 /// Two Orleans silos and a client in this process, on loopback ports chosen free, with localhost clustering and one
 /// shared in-memory state provider (as a shared database would be). Started once for the test class.
 /// </summary>
-public sealed class TwoSiloCluster : IAsyncLifetime
+public class TwoSiloCluster : IAsyncLifetime
 {
     private IHost? _primary;
     private IHost? _secondary;
@@ -76,8 +76,12 @@ public sealed class TwoSiloCluster : IAsyncLifetime
         return builder.Build();
     }
 
+    /// <summary>Whether the silos use Orleans' strongly consistent grain directory.</summary>
+    protected virtual bool StronglyConsistentDirectory => false;
+
     private void Configure(OrleansGrainRuntimeOptions options)
     {
+        options.StronglyConsistentDirectory = StronglyConsistentDirectory;
         options.DefaultProvider = Storage;
         options.CallTimeout = CallTimeout;
         options.ReplyDropped = (_, _) => System.Threading.Interlocked.Increment(ref RepliesDropped);
