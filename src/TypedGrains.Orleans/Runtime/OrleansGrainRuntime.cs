@@ -1,5 +1,6 @@
 using System;
 using System.Buffers;
+using System.Collections.Concurrent;
 using System.Threading;
 using System.Threading.Tasks;
 using Orleans.Concurrency;
@@ -20,7 +21,11 @@ namespace TypedGrains.Orleans;
 /// </summary>
 public sealed partial class OrleansGrainRuntime : IGrainRuntime, IGrainFactory
 {
+    private const int MaxCachedHosts = 100_000;
     private readonly OrleansGrainFactory _orleans;
+
+    // Orleans references of the host grains called lately: making one encodes the key and builds an Orleans grain id.
+    private readonly ConcurrentDictionary<GrainId, IGrainHost> _hosts = new();
 
     /// <summary>Creates the runtime over Orleans' grain factory.</summary>
     public OrleansGrainRuntime(OrleansGrainFactory orleans, OrleansGrainRuntimeOptions options)
@@ -86,14 +91,27 @@ public sealed partial class OrleansGrainRuntime : IGrainRuntime, IGrainFactory
                 $"Grain id '{grain}' does not name a {typeof(TGrain).Name} grain (type '{definition.TypeName}', {definition.KeyKind} key).", nameof(grain));
         }
 
+        if (_hosts.TryGetValue(grain, out var cached))
+        {
+            return cached;
+        }
+
         var key = HostKey.Format(grain);
-        return definition.Placement switch
+        IGrainHost host = definition.Placement switch
         {
             Placement.Random => _orleans.GetGrain<IRandomGrainHost>(key),
             Placement.Hash => _orleans.GetGrain<IHashGrainHost>(key),
             Placement.StatelessWorker => _orleans.GetGrain<IStatelessWorkerGrainHost>(key),
             _ => _orleans.GetGrain<IPreferLocalGrainHost>(key),
         };
+        if (_hosts.Count >= MaxCachedHosts)
+        {
+            // A bounded cache: a reference is cheap to make again, memory for every id ever called is not.
+            _hosts.Clear();
+        }
+
+        _hosts[grain] = host;
+        return host;
     }
 
     internal void ReportCastFailure(GrainId grain, Exception error)
