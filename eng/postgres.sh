@@ -83,5 +83,7 @@ postgres_stop() {
     fi
     rm -rf "$TYPEDGRAINS_PG_ROOT"
   fi
+  # The lock file test assemblies use to keep apart from a server outage (tests/Shared/PostgresOutageLock.cs).
+  [ -n "${TYPEDGRAINS_PG_ROOT:-}" ] && rm -f "$TYPEDGRAINS_PG_ROOT.outage.lock"
   TYPEDGRAINS_PG_ROOT=
 }
