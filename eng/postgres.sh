@@ -56,11 +56,13 @@ postgres_start() {
     return 1
   fi
   # Everything pg_ctl needs to start again lives in the configuration, so a test can restart with a bare 'pg_ctl start'.
+  # Test assemblies run at the same time and each pools its own connections (the persistence suite alone opens up to
+  # 200), so the server allows many more than any one of them uses.
   cat >>"$data/postgresql.conf" <<CONF
 listen_addresses = '127.0.0.1'
 port = $port
 unix_socket_directories = '$TYPEDGRAINS_PG_ROOT'
-max_connections = 200
+max_connections = 500
 shared_buffers = 128MB
 CONF
   if ! postgres_as_owner "$bin/pg_ctl" -D "$data" -l "$TYPEDGRAINS_PG_ROOT/server.log" -w -t 60 start >/dev/null; then
@@ -81,5 +83,7 @@ postgres_stop() {
     fi
     rm -rf "$TYPEDGRAINS_PG_ROOT"
   fi
+  # The lock file test assemblies use to keep apart from a server outage (tests/Shared/PostgresOutageLock.cs).
+  [ -n "${TYPEDGRAINS_PG_ROOT:-}" ] && rm -f "$TYPEDGRAINS_PG_ROOT.outage.lock"
   TYPEDGRAINS_PG_ROOT=
 }

@@ -19,7 +19,7 @@ namespace TypedGrains.Orleans.Storage.Tests.Conformance;
 /// </summary>
 public sealed class SqliteMultiProcessTests(ITestOutputHelper output) : IDisposable
 {
-    private const int Rounds = 100;
+    private const int Rounds = 60;
 
     private readonly TempDirectory _directory = new();
 

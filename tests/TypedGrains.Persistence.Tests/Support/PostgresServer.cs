@@ -1,6 +1,7 @@
 using System;
 using System.Diagnostics;
 using System.IO;
+using TypedGrains.Tests.Shared;
 
 namespace TypedGrains.Persistence.Tests.Support;
 
@@ -12,12 +13,31 @@ public static class PostgresServer
 {
     public static string ConnectionString => Required("TYPEDGRAINS_POSTGRES");
 
-    /// <summary>Stops the server (fast shutdown: open connections are terminated).</summary>
-    public static void Stop() => PgCtl("-m", "fast", "-w", "-t", "60", "stop");
+    private static IDisposable? _outage;
 
-    /// <summary>Starts the server again with the configuration it was created with.</summary>
-    public static void Start() =>
-        PgCtl("-l", Path.Combine(Required("TYPEDGRAINS_PG_DATA"), "restart.log"), "-w", "-t", "60", "start");
+    /// <summary>
+    /// Stops the server (fast shutdown: open connections are terminated), once no other test process is using it
+    /// (<see cref="PostgresOutageLock"/>); other test processes wait until <see cref="Start"/>.
+    /// </summary>
+    public static void Stop()
+    {
+        _outage ??= PostgresOutageLock.HoldOutage();
+        PgCtl("-m", "fast", "-w", "-t", "60", "stop");
+    }
+
+    /// <summary>Starts the server again with the configuration it was created with, and lets other test processes use it.</summary>
+    public static void Start()
+    {
+        try
+        {
+            PgCtl("-l", Path.Combine(Required("TYPEDGRAINS_PG_DATA"), "restart.log"), "-w", "-t", "60", "start");
+        }
+        finally
+        {
+            _outage?.Dispose();
+            _outage = null;
+        }
+    }
 
     private static void PgCtl(params string[] arguments)
     {
