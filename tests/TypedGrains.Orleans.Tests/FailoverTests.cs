@@ -35,6 +35,8 @@ public sealed class FailoverTests
     {
         var postgres = Environment.GetEnvironmentVariable("TYPEDGRAINS_POSTGRES")
             ?? throw new InvalidOperationException("TYPEDGRAINS_POSTGRES is not set: run the tests through eng/test.sh, which starts a throwaway PostgreSQL.");
+        // The persistence failure test stops the shared server; it waits while this test runs, and this waits for it.
+        using var running = TypedGrains.Tests.Shared.PostgresOutageLock.HoldRunning();
         var folder = Directory.CreateTempSubdirectory("typedgrains-failover-").FullName;
         var settings = new ClusterSettings(postgres, folder, "failover-" + Guid.NewGuid().ToString("N")[..8]);
         using var silos = new SiloLauncher(typeof(SiloLauncher).Assembly.Location, settings);
