@@ -13,13 +13,21 @@ public sealed partial class TurnEngine<TGrain>
     private string _providerName = "default";
     private long _etag;
 
-    /// <summary>Save (if asked) → replies → casts to other grains → casts to self → deactivation request.</summary>
+    /// <summary>
+    /// Save (if asked) → reminder changes → replies → casts to other grains → casts to self → timer changes →
+    /// deactivation request.
+    /// </summary>
     private ValueTask CommitTurn()
     {
         Scope.EndTurn();
         var actions = Grain.Actions;
         if (!actions.SaveStateRequested)
         {
+            if (actions.Reminders.Count > 0)
+            {
+                return StoreRemindersThenReleaseAsync(actions);
+            }
+
             Release(actions);
             return default;
         }
@@ -53,6 +61,35 @@ public sealed partial class TurnEngine<TGrain>
             throw failure;
         }
 
+        if (actions.Reminders.Count > 0)
+        {
+            await StoreRemindersThenReleaseAsync(actions).ConfigureAwait(false);
+            return;
+        }
+
+        Release(actions);
+    }
+
+    private async ValueTask StoreRemindersThenReleaseAsync(GrainActions actions)
+    {
+        try
+        {
+            await WithStorageTimeout(
+                static async (engine, token) =>
+                {
+                    await engine._host.ChangeRemindersAsync(engine.Grain.Actions.Reminders, token).ConfigureAwait(false);
+                    return true;
+                }).ConfigureAwait(false);
+        }
+        catch (Exception error)
+        {
+            // Like a failed save: the caller sees the error and the activation ends, so no later turn builds on a
+            // reminder it believes stored. A save of the same turn may already have landed.
+            RollbackTurn();
+            _host.OnCommitFailed(error);
+            throw;
+        }
+
         Release(actions);
     }
 
@@ -70,6 +107,11 @@ public sealed partial class TurnEngine<TGrain>
         for (var i = 0; i < casts.Count; i++)
         {
             _host.CastToSelf(casts[i]);
+        }
+
+        if (actions.Timers.Count > 0)
+        {
+            _host.ChangeTimers(actions.Timers);
         }
 
         if (actions.DeactivateRequested)

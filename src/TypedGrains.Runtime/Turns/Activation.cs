@@ -92,13 +92,17 @@ internal sealed partial class Activation<TGrain> : ActivationBase, ITurnHost
             return envelope.DeliverTo(this);
         }
 
-        CountTurn();
+        if (envelope.CountsAsActivity)
+        {
+            CountTurn();
+        }
+
         return Engine.IsActivated ? envelope.DeliverTo(this) : ActivateThenRunAsync(envelope);
     }
 
     /// <summary>Ends the activation if no turn started since the collector found it idle at turn <paramref name="turnsWhenIdle"/>.</summary>
     public ValueTask CollectIfIdle(int turnsWhenIdle) =>
-        Turns == turnsWhenIdle && Mailbox.IsEmpty && PendingCallers == 0 ? EndNormallyAsync() : default;
+        Turns == turnsWhenIdle && OnlyTicksQueued && PendingCallers == 0 ? EndNormallyAsync() : default;
 
     public ValueTask RunControl(ControlEnvelope<TGrain> envelope)
     {
@@ -264,6 +268,7 @@ internal sealed partial class Activation<TGrain> : ActivationBase, ITurnHost
         }
 
         _ended = true;
+        EndTimers();
         _runtime.Remove(this);
         return true;
     }
