@@ -52,7 +52,7 @@ internal sealed class ReminderService : IDisposable
             var change = changes[i];
             if (change.IsRegister)
             {
-                var due = now + change.DueTime;
+                var due = ToMilliseconds(now + change.DueTime);
                 await _table.UpsertAsync(new ReminderEntry(grain, change.Handler.Name, change.Handler.MethodId, due, change.Period), cancellationToken).ConfigureAwait(false);
                 earliest = earliest is { } e && e <= due ? e : due;
             }
@@ -129,8 +129,12 @@ internal sealed class ReminderService : IDisposable
             _runtime.ReportCastFailure(entry.Grain, error);
         }
 
-        await _table.AdvanceAsync(entry, entry.NextDueAfter(_time.GetUtcNow())).ConfigureAwait(false);
+        await _table.AdvanceAsync(entry, ToMilliseconds(entry.NextDueAfter(_time.GetUtcNow()))).ConfigureAwait(false);
     }
+
+    // Every table keeps at least microseconds; whole milliseconds compare equal after any round trip.
+    private static DateTimeOffset ToMilliseconds(DateTimeOffset time) =>
+        new(time.UtcTicks - (time.UtcTicks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);
 
     private void ArmBefore(DateTimeOffset due)
     {
