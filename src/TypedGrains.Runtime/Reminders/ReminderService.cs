@@ -125,6 +125,12 @@ internal sealed class ReminderService : IDisposable
         }
         catch (Exception error)
         {
+            if (_stopped || !_runtime.IsRunning)
+            {
+                // The runtime refused the tick because it is stopping: the reminder stays due for the next process.
+                return;
+            }
+
             // A tick whose turn failed is not retried before its next due time, like a failed cast.
             _runtime.ReportCastFailure(entry.Grain, error);
         }
