@@ -1,3 +1,4 @@
+using Npgsql;
 using TypedGrains.Persistence.Postgres;
 using TypedGrains.Persistence.Sqlite;
 using TypedGrains.Persistence.Tests.Support;
@@ -28,11 +29,18 @@ public sealed class SqliteReminderTests : ReminderConformance
     public override void Dispose() => _directory.Dispose();
 }
 
-/// <summary>Reminders on the PostgreSQL server of eng/test.sh: each runtime opens its own pools.</summary>
+/// <summary>
+/// Reminders on the PostgreSQL server of eng/test.sh: each runtime gets its own table and provider objects, on one
+/// connection pool the test disposes (pools left open would hold the server's connection slots).
+/// </summary>
 [Collection(PostgresCollection.Name)]
 public sealed class PostgresReminderTests : ReminderConformance
 {
-    protected override IReminderTable Table => new PostgresReminderTable(PostgresServer.ConnectionString);
+    private readonly NpgsqlDataSource _dataSource = NpgsqlDataSource.Create(PostgresServer.ConnectionString);
 
-    protected override IGrainStateProvider Provider => new PostgresGrainStateProvider(PostgresServer.ConnectionString);
+    protected override IReminderTable Table => new PostgresReminderTable(_dataSource);
+
+    protected override IGrainStateProvider Provider => new PostgresGrainStateProvider(_dataSource);
+
+    public override void Dispose() => _dataSource.Dispose();
 }
