@@ -171,6 +171,33 @@ public static class DiagnosticDescriptors
         DiagnosticSeverity.Warning,
         "A turn is rolled back by restoring the previous state object, but a collection inside it is shared by the previous and the new state, so an Add, Remove or indexer write survives the rollback. Hold System.Collections.Immutable collections (ImmutableList, ImmutableArray, ImmutableDictionary) and replace them with the result of Add or SetItem. Read-only interfaces such as IReadOnlyList<T> are not reported.");
 
+    /// <summary>TG0019: a tick handler of the wrong shape.</summary>
+    public static readonly DiagnosticDescriptor InvalidTickHandler = Create(
+        DiagnosticIds.InvalidTickHandler,
+        "Invalid tick handler",
+        "Tick handler '{0}' {1}",
+        DiagnosticCategories.Declaration,
+        DiagnosticSeverity.Error,
+        "A [Tick] method is called by the grain's timers and reminders, each call a turn: it must be an instance, non-generic method of a [Grain] class, take no parameters, return void, Task or ValueTask, and not also be a [Call] or [Cast] handler. The generator gives no token (Ticks.Name) to an invalid one.");
+
+    /// <summary>TG0020: a period below the floor.</summary>
+    public static readonly DiagnosticDescriptor PeriodBelowFloor = Create(
+        DiagnosticIds.PeriodBelowFloor,
+        "Timer or reminder period below the floor",
+        "{0} period '{1}' is below {2}",
+        DiagnosticCategories.Reliability,
+        DiagnosticSeverity.Warning,
+        "Reminders are durable: every tick is a stored write and a poll of the reminder table, so, as in Orleans, a reminder period under one minute is a mistake outside tests; use a timer for shorter periods. A timer period must be positive (Timeout.InfiniteTimeSpan for a single tick); a zero or negative one fails the turn at run time.");
+
+    /// <summary>TG0021: a timer or reminder action outside a turn.</summary>
+    public static readonly DiagnosticDescriptor TimerActionOutsideTurn = Create(
+        DiagnosticIds.TimerActionOutsideTurn,
+        "Timer or reminder action outside a turn",
+        "'{0}' is called {1}, where no turn commits it",
+        DiagnosticCategories.Reliability,
+        DiagnosticSeverity.Warning,
+        "StartTimer, StopTimer, RegisterReminder and UnregisterReminder request actions of the running turn, applied when it commits. Called from a constructor, the request is cleared when the first turn begins; called from a lambda or local function, it may run after the turn ended and be lost, or land in another turn; called in a class without [Grain], nothing ever runs the turn. Call them directly in a handler, a tick handler or an activation hook.");
+
     /// <summary>TG0100: a type the generated MessagePack formatters cannot handle (text shared with the generator).</summary>
     public static readonly DiagnosticDescriptor UnsupportedSerializableType = Create(
         DiagnosticIds.UnsupportedSerializableType,

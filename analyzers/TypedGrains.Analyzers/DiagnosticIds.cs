@@ -57,6 +57,15 @@ public static class DiagnosticIds
     /// <summary>A grain state holds a mutable collection somewhere inside it.</summary>
     public const string MutableCollectionInState = "TG0018";
 
+    /// <summary>A <c>[Tick]</c> handler of the wrong shape, or outside a grain.</summary>
+    public const string InvalidTickHandler = "TG0019";
+
+    /// <summary>A constant timer or reminder period below the floor (a reminder under one minute).</summary>
+    public const string PeriodBelowFloor = "TG0020";
+
+    /// <summary>A timer or reminder action requested outside a handler's turn.</summary>
+    public const string TimerActionOutsideTurn = "TG0021";
+
     /// <summary>A grain state, handler argument or reply reaches a type the generated serializers do not support.</summary>
     public const string UnsupportedSerializableType = TypedGrains.Generators.SerializationDiagnostic.Id;
 }

@@ -14,8 +14,8 @@ using TypedGrains.Analyzers;
 namespace TypedGrains.CodeFixes;
 
 /// <summary>
-/// Removes <c>[Call]</c>/<c>[Cast]</c> from a method outside a grain (TG0004), where it is never dispatched. Other
-/// attributes stay; an attribute list that becomes empty goes, with its line when it stood alone on one.
+/// Removes <c>[Call]</c>/<c>[Cast]</c> from a method outside a grain (TG0004), where it is never dispatched, and from a
+/// tick handler (TG0019), which only timers and reminders call. Other attributes stay; an attribute list that becomes empty goes, with its line when it stood alone on one.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(HandlerOutsideGrainCodeFix)), Shared]
 public sealed class HandlerOutsideGrainCodeFix : CodeFixProvider
@@ -26,7 +26,7 @@ public sealed class HandlerOutsideGrainCodeFix : CodeFixProvider
     private static readonly string[] HandlerAttributes = ["TypedGrains.CallAttribute", "TypedGrains.CastAttribute"];
 
     /// <inheritdoc/>
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.HandlerOutsideGrain);
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.HandlerOutsideGrain, DiagnosticIds.InvalidTickHandler);
 
     /// <inheritdoc/>
     public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;

@@ -91,6 +91,12 @@ public sealed partial class GrainGenerator
                 WriteSelfCasts(writer, grain);
             }
 
+            if (!grain.Ticks.IsEmpty)
+            {
+                writer.WriteLine();
+                TickEmitter.WriteTicks(writer, grain);
+            }
+
             writer.WriteLine();
             WriteDefinition(writer, grain);
             writer.CloseBlock();
@@ -250,7 +256,7 @@ public sealed partial class GrainGenerator
             }
             writer.WriteLine();
             writer.OpenBlock("public override void Dispatch<TVisitor>(uint methodId, " + Abstractions + ".IArgumentReader arguments, ref TVisitor visitor)");
-            if (grain.Handlers.IsEmpty)
+            if (grain.Handlers.IsEmpty && grain.Ticks.IsEmpty)
             {
                 writer.WriteLine("throw UnknownMethod(methodId);");
             }
@@ -273,6 +279,7 @@ public sealed partial class GrainGenerator
                     writer.WriteLine("    return;");
                 }
 
+                TickEmitter.WriteDispatchCases(writer, grain);
                 writer.WriteLine("default:");
                 writer.WriteLine("    throw UnknownMethod(methodId);");
                 writer.CloseBlock();
@@ -443,7 +450,7 @@ public sealed partial class GrainGenerator
 
         private static string TypeAccessibility(GrainModel grain) => grain.IsPublic ? "public" : "internal";
 
-        private static string MethodIdLiteral(uint id) => "0x" + id.ToString("X8", CultureInfo.InvariantCulture) + "u";
+        internal static string MethodIdLiteral(uint id) => "0x" + id.ToString("X8", CultureInfo.InvariantCulture) + "u";
 
         private static string KeyKindExpression(GrainKeyKindModel kind) => Abstractions + ".GrainKeyKind." + kind switch
         {

@@ -138,7 +138,8 @@ public sealed partial class GrainGenerator
                 Handlers: new EquatableArray<HandlerModel>(handlers.ToArray()),
                 StateTypeName: stateTypeName,
                 StateFormatter: stateFormatter,
-                Formatters: new EquatableArray<FormatterModel>(formatters));
+                Formatters: new EquatableArray<FormatterModel>(formatters),
+                Ticks: new EquatableArray<TickModel>(ParseTicks(grain, known)));
         }
 
         private static HandlerModel ParseHandler(IMethodSymbol method, HandlerSignature signature, GrainKnownTypes known, CancellationToken cancellationToken)
@@ -168,6 +169,20 @@ public sealed partial class GrainGenerator
                     returnsValue: signature.Kind != HandlerKind.Cast,
                     cancellationTokenName,
                     cancellationToken));
+        }
+
+        private static TickModel[] ParseTicks(INamedTypeSymbol grain, GrainKnownTypes known)
+        {
+            var ticks = new List<TickModel>();
+            foreach (IMethodSymbol method in TickRules.GetTickMethods(grain, known))
+            {
+                if (TickRules.Check(method, known, out HandlerReturnKind returnKind) == TickRuleViolation.None)
+                {
+                    ticks.Add(new TickModel(EscapeTypeName(method.Name), EscapeIdentifier(method.Name), method.Name, GrainRules.ComputeMethodId(method, known), returnKind));
+                }
+            }
+
+            return ticks.ToArray();
         }
 
         /// <summary>

@@ -252,6 +252,7 @@ internal sealed class GrainKnownTypes
         ValueTask = valueTask;
         ValueTaskOfT = valueTaskOfT;
         CancellationToken = cancellationToken;
+        TickAttribute = compilation.GetTypeByMetadataName("TypedGrains.TickAttribute");
     }
 
     /// <summary>The compilation the symbols belong to.</summary>
@@ -265,6 +266,9 @@ internal sealed class GrainKnownTypes
 
     /// <summary><c>TypedGrains.CastAttribute</c>.</summary>
     public INamedTypeSymbol CastAttribute { get; }
+
+    /// <summary><c>TypedGrains.TickAttribute</c>, or <c>null</c> with abstractions that have no ticks.</summary>
+    public INamedTypeSymbol? TickAttribute { get; }
 
     /// <summary><c>TypedGrains.Grain</c>, the base of every grain (a grain without state derives from it directly).</summary>
     public INamedTypeSymbol Grain { get; }

@@ -10,7 +10,7 @@ namespace TypedGrains;
 /// grain with state from <see cref="Grain{TState}"/>; a grain without state (a stateless worker, a pure function)
 /// derives from <see cref="Grain"/> directly and has nothing to load or save.
 /// </summary>
-public abstract class Grain : IGrainLifecycle
+public abstract partial class Grain : IGrainLifecycle
 {
     private IGrainFactory? _grains;
 

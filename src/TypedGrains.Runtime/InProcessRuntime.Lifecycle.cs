@@ -167,6 +167,7 @@ public sealed partial class InProcessRuntime
         }
 
         _collector.Dispose();
+        Reminders.Dispose();
         Calls.Dispose();
         PendingCallers.FailAll();
         Calls.AbandonAll(static () => new ObjectDisposedException(nameof(InProcessRuntime), "The runtime stopped before the call completed."));

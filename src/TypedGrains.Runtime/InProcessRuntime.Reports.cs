@@ -7,6 +7,8 @@ public sealed partial class InProcessRuntime
 {
     internal void ReportCastFailure(GrainId grain, Exception error) => Report(_options.CastFailed, grain, error);
 
+    internal void ReportReminderFailure(Exception error) => Report(_options.CastFailed, default, error);
+
     internal void ReportDeactivationFailure(GrainId grain, Exception error) => Report(_options.DeactivationFailed, grain, error);
 
     internal void ReportReplyDropped(GrainId grain, CallerId caller)

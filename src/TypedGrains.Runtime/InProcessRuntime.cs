@@ -43,6 +43,7 @@ public sealed partial class InProcessRuntime : IGrainRuntime, IGrainFactory, IDe
         PendingCallers = new PendingCallerTable(Incarnation);
         Calls = new InFlightCalls(Time, options.CallTimeout);
         _collector = new IdleCollector(Time, options.IdleCollectionAge, options.EffectiveCollectionInterval, _activations.All);
+        StartReminders();
     }
 
     /// <summary>

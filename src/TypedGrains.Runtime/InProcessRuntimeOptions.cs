@@ -67,6 +67,19 @@ public sealed class InProcessRuntimeOptions
     /// <summary>Called when a cast handler throws or a cast cannot be delivered (a cast has no caller to receive the exception).</summary>
     public Action<GrainId, Exception>? CastFailed { get; set; }
 
+    /// <summary>
+    /// Where durable reminders are kept. Default: a <see cref="Reminders.MemoryReminderTable"/> of this options object
+    /// (reminders live as long as it does); use the SQLite or PostgreSQL reminder table to survive a restart. A failed
+    /// reminder tick, or a failed pass over the table, is reported to <see cref="CastFailed"/>.
+    /// </summary>
+    public TypedGrains.Reminders.IReminderTable ReminderTable { get; set; } = new Reminders.MemoryReminderTable();
+
+    /// <summary>
+    /// The longest time the runtime waits before it looks at the reminder table again (it also wakes for the earliest
+    /// due reminder it knows of), which bounds how late a reminder written by another process fires. Default: 1 minute.
+    /// </summary>
+    public TimeSpan ReminderPollInterval { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>Called when a grain's <c>OnDeactivateAsync</c> (or the save it asked for) fails; the activation ends regardless.</summary>
     public Action<GrainId, Exception>? DeactivationFailed { get; set; }
 
@@ -138,6 +151,8 @@ public sealed class InProcessRuntimeOptions
 
         ArgumentNullException.ThrowIfNull(Scheduler);
         ArgumentNullException.ThrowIfNull(TimeProvider);
+        ArgumentNullException.ThrowIfNull(ReminderTable);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(ReminderPollInterval, TimeSpan.Zero, nameof(ReminderPollInterval));
         ArgumentNullException.ThrowIfNull(DefaultProvider);
         ValidateProviders();
     }

@@ -325,13 +325,15 @@ public sealed class CodeFixTests
         Assert.Equal(["TG0001", "TG0002"], new AddPartialCodeFix().FixableDiagnosticIds.Order().ToArray());
         Assert.Equal(["TG0006"], new CastReturnsValueCodeFix().FixableDiagnosticIds.ToArray());
         Assert.Equal(["TG0012"], new MutableStateCodeFix().FixableDiagnosticIds.ToArray());
-        Assert.Equal(["TG0004"], new HandlerOutsideGrainCodeFix().FixableDiagnosticIds.ToArray());
+        Assert.Equal(["TG0004", "TG0019"], new HandlerOutsideGrainCodeFix().FixableDiagnosticIds.ToArray());
+        Assert.Equal(["TG0020"], new PeriodFloorCodeFix().FixableDiagnosticIds.ToArray());
         Assert.Equal(["TG0007"], new ByRefParameterCodeFix().FixableDiagnosticIds.ToArray());
         Assert.Equal(["TG0013"], new BlockingWaitCodeFix().FixableDiagnosticIds.ToArray());
         Assert.Equal("TypedGrains.AddPartial", AddPartialCodeFix.EquivalenceKey);
         Assert.Equal("TypedGrains.RemoveHandlerAttribute", HandlerOutsideGrainCodeFix.EquivalenceKey);
         Assert.Equal("TypedGrains.PassByValue", ByRefParameterCodeFix.EquivalenceKey);
         Assert.Equal("TypedGrains.AwaitBlockingWait", BlockingWaitCodeFix.EquivalenceKey);
+        Assert.Equal("TypedGrains.PeriodToFloor", PeriodFloorCodeFix.EquivalenceKey);
         Assert.Same(Microsoft.CodeAnalysis.CodeFixes.WellKnownFixAllProviders.BatchFixer, new MutableStateCodeFix().GetFixAllProvider());
     }
 }

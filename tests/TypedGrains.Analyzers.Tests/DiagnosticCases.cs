@@ -85,6 +85,16 @@ internal static class DiagnosticCases
         ("SaveStateWithoutState", "TG0017", "[Grain] public sealed partial class Echo : Grain { [Call] public int Ping(int x) { [|SaveState()|]; return x; } }", ["Echo", "Grain<TState>"]),
         ("SaveStateInStatelessWorkerWithoutState", "TG0017", "[Grain(Placement = Placement.StatelessWorker)] public sealed partial class Echo : Grain { [Cast] public void Poke() => [|this.SaveState()|]; }", ["Echo", "nothing to save"]),
         ("SaveStateInStatelessWorkerLambda", "TG0016", "[Grain(Placement = Placement.StatelessWorker)] public sealed partial class Worker : Grain<S> { [Call] public int Bump() { Action save = () => [|this.SaveState()|]; save(); return 0; } }", ["Worker", "SaveState()"]),
+        ("TickWithParameter", "TG0019", "[Grain] public sealed partial class G : Grain<S> { [Call] public int Get() => 0; [Tick] private void [|Beat|](int times) { } }", ["Beat", "takes parameters"]),
+        ("TickReturnsValue", "TG0019", "[Grain] public sealed partial class G : Grain<S> { [Call] public int Get() => 0; [Tick] private int [|Beat|]() => 1; }", ["Beat", "returns 'int'"]),
+        ("TickAlsoCast", "TG0019", "[Grain] public sealed partial class G : Grain<S> { [Tick, Cast] public void [|Beat|]() { } }", ["Beat", "[Call] or [Cast]"]),
+        ("StaticTick", "TG0019", "[Grain] public sealed partial class G : Grain<S> { [Call] public int Get() => 0; [Tick] private static void [|Beat|]() { } }", ["Beat", "instance method"]),
+        ("TickOutsideGrain", "TG0019", "public sealed class Plain { [Tick] public void [|Beat|]() { } }", ["Beat", "outside a [Grain] class"]),
+        ("ReminderBelowOneMinute", "TG0020", "[Grain] public sealed partial class G : Grain<S> { [Call] public void Go() => RegisterReminder(Ticks.Charge, TimeSpan.Zero, [|TimeSpan.FromSeconds(10)|]); [Tick] private void Charge() { } }", ["Reminder", "TimeSpan.FromSeconds(10)", "one minute"]),
+        ("TimerPeriodZero", "TG0020", "[Grain] public sealed partial class G : Grain<S> { [Call] public void Go() => StartTimer(Ticks.Beat, TimeSpan.Zero, [|TimeSpan.Zero|]); [Tick] private void Beat() { } }", ["Timer", "TimeSpan.Zero", "one millisecond"]),
+        ("TimerInConstructor", "TG0021", "[Grain] public sealed partial class G : Grain<S> { public G() { [|StartTimer(Ticks.Beat, TimeSpan.Zero, TimeSpan.FromSeconds(1))|]; } [Call] public int Get() => 0; [Tick] private void Beat() { } }", ["StartTimer", "in a constructor"]),
+        ("ReminderInLambda", "TG0021", "[Grain] public sealed partial class G : Grain<S> { [Call] public async Task Go() => await Task.Run(() => [|RegisterReminder(Ticks.Charge, TimeSpan.Zero, TimeSpan.FromMinutes(5))|]); [Tick] private void Charge() { } }", ["RegisterReminder", "in a lambda"]),
+        ("TimerInClassWithoutGrain", "TG0021", "public sealed class NotAGrain : Grain<S> { public void Go(TickHandler h) => [|StopTimer(h)|]; }", ["StopTimer", "without [Grain]"]),
     ];
 
     /// <summary>Name, id that must not be reported, and source (after <see cref="Preamble"/>).</summary>
@@ -134,5 +144,8 @@ internal static class DiagnosticCases
         ("GrainWithStateSaves", "TG0017", "[Grain] public sealed partial class Good : Grain<S> { [Cast] public void Bump() { State = State with { Count = State.Count + 1 }; SaveState(); } }"),
         ("StatelessWorkerWithoutStorage", "TG0016", "[Grain(Placement = Placement.StatelessWorker)] public sealed partial class Good : Grain<S> { [Call] public int Bump() { State = State with { Count = State.Count + 1 }; return State.Count; } }"),
         ("StatelessWorkerWithNullProvider", "TG0016", "[Grain(Placement = Placement.StatelessWorker, Provider = null)] public sealed partial class Good : Grain<S> { [Call] public int Get() => 0; }"),
+        ("ValidTicks", "TG0019", "[Grain] public sealed partial class Good : Grain<S> { [Call] public int Get() => 0; [Tick] private void A() { } [Tick] private Task B() => Task.CompletedTask; [Tick] internal ValueTask C() => default; }"),
+        ("ReminderOfFiveMinutes", "TG0020", "[Grain] public sealed partial class Good : Grain<S> { [Call] public void Go(TimeSpan p) { RegisterReminder(Ticks.Charge, TimeSpan.Zero, TimeSpan.FromMinutes(5)); RegisterReminder(Ticks.Charge, TimeSpan.Zero, p); StartTimer(Ticks.Charge, TimeSpan.Zero, TimeSpan.FromSeconds(1)); StartTimer(Ticks.Charge, TimeSpan.Zero, System.Threading.Timeout.InfiniteTimeSpan); } [Tick] private void Charge() { } }"),
+        ("TimerInHandlerAndHook", "TG0021", "[Grain] public sealed partial class Good : Grain<S> { [Call] public void Go() => StartTimer(Ticks.Beat, TimeSpan.Zero, TimeSpan.FromSeconds(1)); protected override ValueTask OnActivateAsync(System.Threading.CancellationToken t) { StopTimer(Ticks.Beat); return default; } [Tick] private void Beat() => UnregisterReminder(Ticks.Beat); }"),
     ];
 }

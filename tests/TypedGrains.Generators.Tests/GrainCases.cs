@@ -184,6 +184,25 @@ public static class GrainCases
             public sealed record CounterState(int Count = 0);
             """,
 
+        ["TickHandlers"] = Usings + """
+            namespace Cases;
+
+            [Grain]
+            public sealed partial class Billing : Grain<BillingState>
+            {
+                [Call] public void Start(TimeSpan period) => RegisterReminder(Ticks.Charge, period, period);
+
+                [Call] public void Poll() => StartTimer(Ticks.Refresh, TimeSpan.Zero, TimeSpan.FromSeconds(5));
+
+                [Tick] private void Charge() => State = State with { Charges = State.Charges + 1 };
+
+                [Tick] internal Task Refresh() => Task.CompletedTask;
+
+                [Tick] public ValueTask @event() => default;
+            }
+
+            public sealed record BillingState(int Charges = 0);
+            """,
         ["AsyncCast"] = Usings + """
             namespace Cases;
 

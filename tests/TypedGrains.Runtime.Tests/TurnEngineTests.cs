@@ -96,6 +96,18 @@ public sealed class TurnEngineTests
 
         public void OnCommitFailed(Exception error) => CommitFailure = error;
 
+        public List<TimerChange> Timers { get; } = new();
+
+        public List<ReminderChange> Reminders { get; } = new();
+
+        public void ChangeTimers(IReadOnlyList<TimerChange> changes) => Timers.AddRange(changes);
+
+        public ValueTask ChangeRemindersAsync(IReadOnlyList<ReminderChange> changes, CancellationToken cancellationToken)
+        {
+            Reminders.AddRange(changes);
+            return default;
+        }
+
         public ValueTask<StoredState?> ReadAsync(GrainId grain, IStateCodec codec, CancellationToken cancellationToken = default) =>
             Storage.ReadAsync(grain, codec, cancellationToken);
 

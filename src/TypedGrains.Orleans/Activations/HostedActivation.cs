@@ -7,6 +7,7 @@ using TypedGrains.Messaging;
 using TypedGrains.Orleans.Wire;
 using TypedGrains.Persistence;
 
+
 namespace TypedGrains.Orleans;
 
 /// <summary>
@@ -150,6 +151,22 @@ internal sealed class HostedActivation<TGrain> : IHostedActivation, ITurnHost
     }
 
     void ITurnHost.OnCommitFailed(Exception error) => _failedCommit = error;
+
+    void ITurnHost.ChangeTimers(IReadOnlyList<TimerChange> changes)
+    {
+        // Timers are not wired to Orleans yet: say so where a failed cast would be reported, rather than drop them silently.
+        if (changes.Count > 0)
+        {
+            _runtime.ReportCastFailure(_id, new NotSupportedException(
+                $"Grain '{_id}' started or stopped a timer, which the Orleans backend does not run yet (docs/cluster.md); the change was ignored."));
+        }
+    }
+
+    ValueTask ITurnHost.ChangeRemindersAsync(IReadOnlyList<ReminderChange> changes, CancellationToken cancellationToken) =>
+        changes.Count == 0
+            ? default
+            : ValueTask.FromException(new NotSupportedException(
+                $"Grain '{_id}' registered or unregistered a reminder, which the Orleans backend does not run yet (docs/cluster.md)."));
 
     // ---- ending ----
 

@@ -1,4 +1,7 @@
 using System;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
 using TypedGrains.Persistence;
 
 namespace TypedGrains.Backend;
@@ -31,6 +34,18 @@ public interface ITurnHost
 
     /// <summary>Sends a cast-to-self of a committed turn. Never throws: a cast that cannot be sent is reported.</summary>
     void CastToSelf(SelfCast cast);
+
+    /// <summary>
+    /// Applies the timer starts and stops of a committed turn, in order, to this activation (after its casts to self).
+    /// Never throws. Timers end with the activation.
+    /// </summary>
+    void ChangeTimers(IReadOnlyList<TimerChange> changes);
+
+    /// <summary>
+    /// Stores the reminder registrations and unregistrations of a committed turn, in order, after its save and before
+    /// its replies. A failure fails the turn like a failed save (<see cref="OnCommitFailed"/> follows).
+    /// </summary>
+    ValueTask ChangeRemindersAsync(IReadOnlyList<ReminderChange> changes, CancellationToken cancellationToken);
 
     /// <summary>
     /// A turn's save failed (the error is about to reach its caller): the activation must end without running another

@@ -13,7 +13,10 @@ public sealed partial class TurnEngine<TGrain>
     private string _providerName = "default";
     private long _etag;
 
-    /// <summary>Save (if asked) → replies → casts to other grains → casts to self → deactivation request.</summary>
+    /// <summary>
+    /// Save (if asked) → reminder changes → replies → casts to other grains → casts to self → timer changes →
+    /// deactivation request.
+    /// </summary>
     private ValueTask CommitTurn()
     {
         var actions = Grain.Actions;
@@ -27,6 +30,11 @@ public sealed partial class TurnEngine<TGrain>
         LeaveTurn();
         if (!actions.SaveStateRequested)
         {
+            if (actions.Reminders.Count > 0)
+            {
+                return StoreRemindersThenReleaseAsync(actions);
+            }
+
             Release(actions);
             return default;
         }
@@ -59,7 +67,37 @@ public sealed partial class TurnEngine<TGrain>
             throw failure;
         }
 
+        if (actions.Reminders.Count > 0)
+        {
+            await StoreRemindersThenReleaseAsync(actions).ConfigureAwait(false);
+            return;
+        }
+
         Release(actions);
+    }
+
+    private async ValueTask StoreRemindersThenReleaseAsync(GrainActions actions)
+    {
+        try
+        {
+            await WithStorageTimeout(StoreRemindersAsync(actions)).ConfigureAwait(false);
+        }
+        catch (Exception error)
+        {
+            // Like a failed save: the caller sees the error and the activation ends, so no later turn builds on a
+            // reminder it believes stored. A save of the same turn may already have landed.
+            RollbackTurn();
+            _host.OnCommitFailed(error);
+            throw;
+        }
+
+        Release(actions);
+    }
+
+    private async ValueTask<bool> StoreRemindersAsync(GrainActions actions)
+    {
+        await _host.ChangeRemindersAsync(actions.Reminders, _host.StopToken).ConfigureAwait(false);
+        return true;
     }
 
     private void Release(GrainActions actions)
@@ -76,6 +114,11 @@ public sealed partial class TurnEngine<TGrain>
         for (var i = 0; i < casts.Count; i++)
         {
             _host.CastToSelf(casts[i]);
+        }
+
+        if (actions.Timers.Count > 0)
+        {
+            _host.ChangeTimers(actions.Timers);
         }
 
         if (actions.DeactivateRequested)

@@ -28,6 +28,12 @@ internal abstract class Envelope<TGrain>
     /// <summary>Whether the message is a turn, which needs the activation to have activated (state loaded, hook run) first.</summary>
     public virtual bool IsTurn => true;
 
+    /// <summary>
+    /// Whether running the message counts as a turn for idle collection and the stop's drain; a tick of a timer that
+    /// does not keep its activation alive does not.
+    /// </summary>
+    public virtual bool CountsAsActivity => IsTurn;
+
     /// <summary>Hands the message to <paramref name="activation"/>'s method for its kind. Never throws.</summary>
     public abstract ValueTask DeliverTo(Activation<TGrain> activation);
 

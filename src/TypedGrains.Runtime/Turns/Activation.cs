@@ -92,7 +92,11 @@ internal sealed partial class Activation<TGrain> : ActivationBase, ITurnHost
             return envelope.DeliverTo(this);
         }
 
-        CountTurn();
+        if (envelope.CountsAsActivity)
+        {
+            CountTurn();
+        }
+
         if (!Engine.IsActivated)
         {
             var activation = Engine.ActivateAsync(_runtime.StopToken);
@@ -107,7 +111,7 @@ internal sealed partial class Activation<TGrain> : ActivationBase, ITurnHost
 
     /// <summary>Ends the activation if no turn started since the collector found it idle at turn <paramref name="turnsWhenIdle"/>.</summary>
     public ValueTask CollectIfIdle(int turnsWhenIdle) =>
-        Turns == turnsWhenIdle && Mailbox.IsEmpty && PendingCallers == 0 ? EndNormallyAsync() : default;
+        Turns == turnsWhenIdle && OnlyTicksQueued && PendingCallers == 0 ? EndNormallyAsync() : default;
 
     public ValueTask RunControl(ControlEnvelope<TGrain> envelope)
     {
@@ -275,6 +279,7 @@ internal sealed partial class Activation<TGrain> : ActivationBase, ITurnHost
         }
 
         _ended = true;
+        EndTimers();
         _runtime.Remove(this);
         return true;
     }
