@@ -114,7 +114,7 @@ check_package() {
 check_package TypedGrains \
   "TypedGrains.Abstractions TypedGrains.Serialization TypedGrains.Runtime TypedGrains.Persistence.Sqlite" \
   "TypedGrains.Generators TypedGrains.Analyzers TypedGrains.CodeFixes" \
-  "$(package_dependencies "$root/src/TypedGrains.Persistence.Sqlite/TypedGrains.Persistence.Sqlite.csproj")"
+  "$(for lib in Runtime Persistence.Sqlite; do package_dependencies "$root/src/TypedGrains.$lib/TypedGrains.$lib.csproj"; done | LC_ALL=C sort -u)"
 check_package TypedGrains.Persistence.Postgres \
   "TypedGrains.Persistence.Postgres" \
   "" \

@@ -7,7 +7,7 @@ using TypedGrains.Persistence;
 namespace TypedGrains.Runtime;
 
 /// <summary>Settings of an <see cref="InProcessRuntime"/>.</summary>
-public sealed class InProcessRuntimeOptions
+public sealed partial class InProcessRuntimeOptions
 {
     private readonly List<GrainRegistration> _grains = new();
 

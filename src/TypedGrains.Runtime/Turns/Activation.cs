@@ -93,12 +93,25 @@ internal sealed partial class Activation<TGrain> : ActivationBase, ITurnHost
         }
 
         CountTurn();
+        if (_runtime.ObservesTurns)
+        {
+            return RunObservedAsync(envelope);
+        }
+
         return Engine.IsActivated ? envelope.DeliverTo(this) : ActivateThenRunAsync(envelope);
     }
 
     /// <summary>Ends the activation if no turn started since the collector found it idle at turn <paramref name="turnsWhenIdle"/>.</summary>
-    public ValueTask CollectIfIdle(int turnsWhenIdle) =>
-        Turns == turnsWhenIdle && Mailbox.IsEmpty && PendingCallers == 0 ? EndNormallyAsync() : default;
+    public ValueTask CollectIfIdle(int turnsWhenIdle)
+    {
+        if (Turns != turnsWhenIdle || !Mailbox.IsEmpty || PendingCallers != 0)
+        {
+            return default;
+        }
+
+        RuntimeLog.IdleCollected(_runtime.Log, Id);
+        return EndNormallyAsync();
+    }
 
     public ValueTask RunControl(ControlEnvelope<TGrain> envelope)
     {
@@ -165,11 +178,13 @@ internal sealed partial class Activation<TGrain> : ActivationBase, ITurnHost
         catch (Exception error)
         {
             // The next message retries with a new activation; this one's sender gets the reason.
+            OnActivationFailed(error);
             End(error);
             envelope.Fail(error);
             return;
         }
 
+        OnActivated();
         await envelope.DeliverTo(this).ConfigureAwait(false);
     }
 
