@@ -138,7 +138,27 @@ public sealed partial class GrainGenerator
                 Handlers: new EquatableArray<HandlerModel>(handlers.ToArray()),
                 StateTypeName: stateTypeName,
                 StateFormatter: stateFormatter,
-                Formatters: new EquatableArray<FormatterModel>(formatters));
+                Formatters: new EquatableArray<FormatterModel>(formatters),
+                ServiceParameters: new EquatableArray<ServiceParameterModel>(ParseServiceParameters(grain)));
+        }
+
+        /// <summary>
+        /// The parameters of the grain's service constructor (<see cref="GrainRules.GetServiceConstructor"/>): they are
+        /// resolved from the services (no reflection). Any other grain keeps <c>new Grain()</c>.
+        /// </summary>
+        private static ServiceParameterModel[] ParseServiceParameters(INamedTypeSymbol grain)
+        {
+            if (GrainRules.GetServiceConstructor(grain) is not { } constructor)
+            {
+                return Array.Empty<ServiceParameterModel>();
+            }
+
+            return constructor.Parameters
+                .Select(p => new ServiceParameterModel(
+                    p.Name,
+                    p.Type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
+                    p.HasExplicitDefaultValue || p.NullableAnnotation == NullableAnnotation.Annotated))
+                .ToArray();
         }
 
         private static HandlerModel ParseHandler(IMethodSymbol method, HandlerSignature signature, GrainKnownTypes known, CancellationToken cancellationToken)

@@ -21,6 +21,8 @@ internal static class GrainRuntimeFactory
             LoggerFactory = services.GetService<ILoggerFactory>(),
             MeterFactory = services.GetService<IMeterFactory>(),
             TimeProvider = services.GetService<TimeProvider>() ?? TimeProvider.System,
+            Services = services,
+            IsService = services.GetService<IServiceProviderIsService>() is { } query ? query.IsService : null,
         };
         foreach (var (name, provider) in providers.Named)
         {

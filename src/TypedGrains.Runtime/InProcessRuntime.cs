@@ -66,6 +66,8 @@ public sealed partial class InProcessRuntime : IGrainRuntime, IGrainFactory, IDe
 
     internal TimeProvider Time { get; }
 
+    internal IServiceProvider? Services => _options.Services;
+
     internal int TurnBudget { get; }
 
     internal IMailboxScheduler Scheduler { get; }

@@ -91,7 +91,11 @@ public sealed partial class InProcessRuntimeOptions
         where TGrain : Grain, IGrain<TGrain>
     {
         var definition = TGrain.Definition;
-        _grains.Add(new GrainRegistration(typeof(TGrain), definition.TypeName, definition.Provider) { Placement = definition.Placement });
+        _grains.Add(new GrainRegistration(typeof(TGrain), definition.TypeName, definition.Provider)
+        {
+            Placement = definition.Placement,
+            Dependencies = definition.Dependencies,
+        });
         return this;
     }
 
@@ -140,6 +144,7 @@ public sealed partial class InProcessRuntimeOptions
         ArgumentNullException.ThrowIfNull(TimeProvider);
         ArgumentNullException.ThrowIfNull(DefaultProvider);
         ValidateProviders();
+        ValidateDependencies();
     }
 
     /// <summary>

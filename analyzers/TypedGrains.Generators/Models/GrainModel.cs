@@ -24,6 +24,7 @@ namespace TypedGrains.Generators.Models;
 /// <param name="StateTypeName">The state type without nullable annotations, for the generated state codec; <c>null</c> for a grain without state.</param>
 /// <param name="StateFormatter">The formatter expression of the state, or <c>null</c> when the grain has no state or its types cannot be serialized.</param>
 /// <param name="Formatters">The formatters the grain's state, requests and replies need (empty when its types cannot be serialized).</param>
+/// <param name="ServiceParameters">The constructor parameters resolved from services; empty for a grain with a parameterless constructor.</param>
 internal sealed record GrainModel(
     string HintName,
     string Namespace,
@@ -45,4 +46,5 @@ internal sealed record GrainModel(
     EquatableArray<HandlerModel> Handlers,
     string? StateTypeName,
     string? StateFormatter,
-    EquatableArray<FormatterModel> Formatters);
+    EquatableArray<FormatterModel> Formatters,
+    EquatableArray<ServiceParameterModel> ServiceParameters);

@@ -42,7 +42,7 @@ public sealed partial class TurnEngine<TGrain>
         _storesState = storesState;
         Id = id;
         Scope = new TurnScope(owner, id);
-        Grain = TGrain.Definition.Create();
+        Grain = host.Services is { } services ? TGrain.Definition.Create(services) : TGrain.Definition.Create();
         _lifecycle = Grain;
         _lifecycle.Bind(id);
         _lifecycle.Attach(host.Grains);

@@ -130,6 +130,8 @@ internal sealed partial class Activation<TGrain> : ActivationBase, ITurnHost
 
     TimeProvider ITurnHost.Time => _runtime.Time;
 
+    IServiceProvider? ITurnHost.Services => _runtime.Services;
+
     TimeSpan ITurnHost.StorageTimeout => _runtime.CallTimeout;
 
     IGrainStateProvider ITurnHost.ResolveProvider(string? name) => _runtime.ResolveProvider(name, Id);
