@@ -12,7 +12,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 // Grains on SQLite; the TypedGrains section of appsettings.json may override any of it.
 var database = builder.Configuration.GetConnectionString("Counters") ?? "Data Source=webcounter.db";
-builder.Services.AddTypedGrains(b => b.AddGrain<Counter>().UseSqlite(database));
+builder.Services.AddTypedGrains(b => b.AddGrain<HitCounter>().UseSqlite(database));
 builder.Services.AddHealthChecks().AddTypedGrains();
 
 // The runtime's meter and activity source, both named "TypedGrains", to the console exporter.
@@ -41,12 +41,12 @@ var app = builder.Build();
 
 app.MapPost("/counters/{id}/increment", async (string id, IGrainFactory grains) =>
 {
-    var counter = grains.Counter(id);
+    var counter = grains.HitCounter(id);
     counter.Increment();                                // a cast: its turn saves
     return Results.Ok(new CounterReply(id, await counter.Get()));   // a call: runs after the cast
 });
 app.MapGet("/counters/{id}", async (string id, IGrainFactory grains) =>
-    Results.Ok(new CounterReply(id, await grains.Counter(id).Get())));
+    Results.Ok(new CounterReply(id, await grains.HitCounter(id).Get())));
 app.MapHealthChecks("/health");
 
 app.Run();

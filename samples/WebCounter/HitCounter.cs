@@ -2,9 +2,9 @@ using TypedGrains;
 
 namespace Samples.WebCounter;
 
-/// <summary>A counter per id: a call that reads, a cast that increments and saves.</summary>
+/// <summary>A counter per id (HitCounter: samples/Counter already names its grain Counter, and both are compiled together by the analyzer tests): a call that reads, a cast that increments and saves.</summary>
 [Grain]
-public sealed partial class Counter : Grain<CounterState>
+public sealed partial class HitCounter : Grain<CounterState>
 {
     /// <summary>Returns the current count.</summary>
     [Call]
