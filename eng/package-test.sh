@@ -112,9 +112,9 @@ check_package() {
 }
 
 check_package TypedGrains \
-  "TypedGrains.Abstractions TypedGrains.Serialization TypedGrains.Runtime TypedGrains.Persistence.Sqlite" \
+  "TypedGrains.Abstractions TypedGrains.Serialization TypedGrains.Runtime TypedGrains.Persistence.Sqlite TypedGrains.Hosting" \
   "TypedGrains.Generators TypedGrains.Analyzers TypedGrains.CodeFixes" \
-  "$(package_dependencies "$root/src/TypedGrains.Persistence.Sqlite/TypedGrains.Persistence.Sqlite.csproj")"
+  "$(for lib in Runtime Persistence.Sqlite Hosting; do package_dependencies "$root/src/TypedGrains.$lib/TypedGrains.$lib.csproj"; done | LC_ALL=C sort -u)"
 check_package TypedGrains.Persistence.Postgres \
   "TypedGrains.Persistence.Postgres" \
   "" \
@@ -197,6 +197,41 @@ for expected in "count 3" "count 6"; do
   grep -qx "$expected" <<<"$output" || { echo "$output" >&2; fail "the SQLite grain app printed the above, expected '$expected' (the second run continues from the first)"; }
 done
 [ -s "$database" ] || fail "the SQLite grain app left no database at $database"
+
+hosted="$(new_app HostedCounter TypedGrains)"
+# The hosting integration ships inside TypedGrains; the app brings the generic host itself.
+sed -i "s|</ItemGroup>|  <PackageReference Include=\"Microsoft.Extensions.Hosting\" Version=\"$(central_version Microsoft.Extensions.Hosting)\" />\n  </ItemGroup>|" "$hosted/HostedCounter.csproj"
+cat >"$hosted/Program.cs" <<'CS'
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using TypedGrains;
+
+var builder = Host.CreateApplicationBuilder();
+builder.Services.AddTypedGrains(b => b.AddGrain<Counter>().UseSqlite($"Data Source={args[0]}"));
+using var host = builder.Build();
+await host.StartAsync();
+var counter = host.Services.GetRequiredService<IGrainFactory>().Counter("c-1");
+counter.Increment();
+Console.WriteLine($"hosted count {await counter.Get()}");
+await host.StopAsync();
+
+[Grain]
+public sealed partial class Counter : Grain<CounterState>
+{
+    [Call] public int Get() => State.Count;
+
+    [Cast] public void Increment()
+    {
+        State = State with { Count = State.Count + 1 };
+        SaveState();
+    }
+}
+
+public sealed record CounterState(int Count = 0);
+CS
+echo "package-test: building and running a generic-host app on AddTypedGrains from the TypedGrains package"
+output="$(cd "$hosted" && dotnet run -c Release -- "$work/hosted.db" 2>&1)" || { echo "$output" >&2; fail "the hosted grain app did not build or run"; }
+grep -q "hosted count 1" <<<"$output" || { echo "$output" >&2; fail "unexpected output from the hosted grain app"; }
 
 postgres="$(new_app PostgresApp TypedGrains.Persistence.Postgres)"
 cat >"$postgres/Program.cs" <<'CS'

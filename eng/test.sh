@@ -59,6 +59,14 @@ else
   failed=$((failed + 1)); [ "$status" -ne 0 ] || status=1
 fi
 
+# ---- NativeAOT check: samples/Counter published with PublishAot=true, zero trim/AOT warnings, the binary persists ----
+echo "==> checking the NativeAOT publish of samples/Counter (eng/aot-check.sh)"
+if bash "$root/eng/aot-check.sh"; then
+  passed=$((passed + 1))
+else
+  failed=$((failed + 1)); [ "$status" -ne 0 ] || status=1
+fi
+
 # The summary is the last line printed.
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
   echo "dotnet test exited with $status although no test failed (see $results/console.log)"

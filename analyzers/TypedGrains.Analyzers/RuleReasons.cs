@@ -17,7 +17,7 @@ internal static class RuleReasons
         GrainRuleViolation.InaccessibleContainingType => "a type containing a grain must be public or internal (and not file-local)",
         GrainRuleViolation.AbstractGrain => "a grain class cannot be abstract or static",
         GrainRuleViolation.NotDerivedFromGrain => "a grain class must derive from Grain<TState>, or from Grain for a grain without state",
-        GrainRuleViolation.NoParameterlessConstructor => "a grain needs a constructor callable without arguments that sets all required members",
+        GrainRuleViolation.NoParameterlessConstructor => "a grain needs a constructor callable without arguments, or a single constructor whose parameters are services, that sets all required members",
         GrainRuleViolation.ReservedMemberName => "it declares or inherits a member named CastToSelf, GeneratedDefinition, Requests or SelfCasts, which the generator adds",
         _ => "it breaks the rule " + violation,
     };

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using Microsoft.CodeAnalysis.CSharp;
@@ -217,6 +218,36 @@ public sealed partial class GrainGenerator
             writer.CloseBlock();
         }
 
+        /// <summary><c>Create()</c>; for a grain whose constructor takes services, also <c>Create(IServiceProvider)</c> and its dependencies.</summary>
+        private static void WriteCreate(SourceWriter writer, GrainModel grain)
+        {
+            string self = grain.FullyQualifiedName;
+            if (grain.ServiceParameters.IsEmpty)
+            {
+                writer.WriteLine("public override " + self + " Create() => new " + self + "();");
+                return;
+            }
+
+            var arguments = new List<string>();
+            var dependencies = new List<string>();
+            foreach (ServiceParameterModel parameter in grain.ServiceParameters)
+            {
+                string name = SymbolDisplay.FormatLiteral(parameter.Name, quote: true);
+                arguments.Add(parameter.IsOptional
+                    ? "ResolveOptionalService<" + parameter.Type + ">(services)"
+                    : "ResolveService<" + parameter.Type + ">(services, " + name + ")");
+                dependencies.Add("new " + Abstractions + ".GrainDependency(typeof(" + parameter.Type + "), " + name + ", " + (parameter.IsOptional ? "true" : "false") + ")");
+            }
+
+            writer.WriteLine("public override " + self + " Create() => throw NeedsServices();");
+            writer.WriteLine();
+            writer.WriteLine("public override " + self + " Create(global::System.IServiceProvider services) => new " + self + "(" + string.Join(", ", arguments) + ");");
+            writer.WriteLine();
+            writer.WriteLine("private static readonly " + Abstractions + ".GrainDependency[] GeneratedDependencies = { " + string.Join(", ", dependencies) + " };");
+            writer.WriteLine();
+            writer.WriteLine("public override global::System.Collections.Generic.IReadOnlyList<" + Abstractions + ".GrainDependency> Dependencies => GeneratedDependencies;");
+        }
+
         private static void WriteDefinition(SourceWriter writer, GrainModel grain)
         {
             string self = grain.FullyQualifiedName;
@@ -233,7 +264,7 @@ public sealed partial class GrainGenerator
             writer.OpenBlock();
             writer.CloseBlock();
             writer.WriteLine();
-            writer.WriteLine("public override " + self + " Create() => new " + self + "();");
+            WriteCreate(writer, grain);
             writer.WriteLine();
             writer.WriteLine("public override " + ValueTask + " DispatchAsync(" + Abstractions + ".IGrainRuntime runtime, " + Abstractions + ".GrainId grain, uint methodId, "
                 + "global::System.Buffers.ReadOnlySequence<byte> arguments, global::System.Buffers.IBufferWriter<byte> reply, " + CancellationToken + " cancellationToken)");

@@ -139,7 +139,27 @@ public sealed partial class GrainGenerator
                 StateTypeName: stateTypeName,
                 StateFormatter: stateFormatter,
                 Formatters: new EquatableArray<FormatterModel>(formatters),
-                Ticks: new EquatableArray<TickModel>(ParseTicks(grain, known)));
+                Ticks: new EquatableArray<TickModel>(ParseTicks(grain, known)),
+                ServiceParameters: new EquatableArray<ServiceParameterModel>(ParseServiceParameters(grain)));
+        }
+
+        /// <summary>
+        /// The parameters of the grain's service constructor (<see cref="GrainRules.GetServiceConstructor"/>): they are
+        /// resolved from the services (no reflection). Any other grain keeps <c>new Grain()</c>.
+        /// </summary>
+        private static ServiceParameterModel[] ParseServiceParameters(INamedTypeSymbol grain)
+        {
+            if (GrainRules.GetServiceConstructor(grain) is not { } constructor)
+            {
+                return Array.Empty<ServiceParameterModel>();
+            }
+
+            return constructor.Parameters
+                .Select(p => new ServiceParameterModel(
+                    p.Name,
+                    p.Type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
+                    p.HasExplicitDefaultValue || p.NullableAnnotation == NullableAnnotation.Annotated))
+                .ToArray();
         }
 
         private static HandlerModel ParseHandler(IMethodSymbol method, HandlerSignature signature, GrainKnownTypes known, CancellationToken cancellationToken)

@@ -54,7 +54,10 @@ internal enum GrainRuleViolation
     /// <summary>The class does not derive, directly or indirectly, from <c>Grain</c> (with or without a state).</summary>
     NotDerivedFromGrain,
 
-    /// <summary>The class has no constructor callable without arguments, or has required members it does not set.</summary>
+    /// <summary>
+    /// The class has no constructor callable without arguments and no single constructor taking services, or has required
+    /// members it does not set.
+    /// </summary>
     NoParameterlessConstructor,
 
     /// <summary>The class declares or inherits a member with a name the generator uses.</summary>
@@ -473,7 +476,7 @@ internal static class GrainRules
             return GrainRuleViolation.NotDerivedFromGrain;
         }
 
-        if (!HasConstructorWithoutArguments(grain, grain, compilation, allowPrivate: true))
+        if (!HasConstructorWithoutArguments(grain, grain, compilation, allowPrivate: true) && GetServiceConstructor(grain) is null)
         {
             return GrainRuleViolation.NoParameterlessConstructor;
         }
@@ -898,6 +901,32 @@ internal static class GrainRules
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// The grain's constructor whose parameters the generated factory resolves from services: the only instance
+    /// constructor, with at least one parameter that is not optional, every parameter by value (no <c>ref</c>,
+    /// <c>out</c>, <c>in</c>, <c>params</c>), not obsolete, and setting the required members if there are any.
+    /// <c>null</c> when the grain has no such constructor (it is then created with <c>new</c>).
+    /// </summary>
+    public static IMethodSymbol? GetServiceConstructor(INamedTypeSymbol grain)
+    {
+        if (grain.InstanceConstructors.Length != 1)
+        {
+            return null;
+        }
+
+        IMethodSymbol constructor = grain.InstanceConstructors[0];
+        if (constructor.Parameters.All(p => p.IsOptional)
+            || constructor.Parameters.Any(p => p.RefKind != RefKind.None || p.IsParams)
+            || IsObsolete(constructor))
+        {
+            return null;
+        }
+
+        return HasRequiredMembers(grain) && !constructor.GetAttributes().Any(a => IsAttribute(a, "SetsRequiredMembersAttribute", "System.Diagnostics.CodeAnalysis"))
+            ? null
+            : constructor;
     }
 
     private static bool HasConstructorWithoutArguments(INamedTypeSymbol type, INamedTypeSymbol within, Compilation compilation, bool allowPrivate)

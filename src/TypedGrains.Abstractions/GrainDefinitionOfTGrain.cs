@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 
 namespace TypedGrains;
 
@@ -26,8 +27,40 @@ public abstract class GrainDefinition<TGrain> : GrainDefinition
         return visitor.Visit<TGrain>();
     }
 
-    /// <summary>Creates a new, unactivated grain instance.</summary>
+    /// <summary>Creates a new, unactivated grain instance (a grain whose constructor takes services throws: see <see cref="Create(IServiceProvider)"/>).</summary>
     public abstract TGrain Create();
+
+    /// <summary>
+    /// Creates a new, unactivated grain instance whose constructor parameters come from <paramref name="services"/>
+    /// (the generator emits the resolution, without reflection). Grains with a parameterless constructor ignore them.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">A required constructor parameter has no service; the message names grain and parameter.</exception>
+    public virtual TGrain Create(IServiceProvider services) => Create();
+
+    /// <summary>The services the grain's constructor takes, in parameter order; empty for a parameterless constructor.</summary>
+    public virtual IReadOnlyList<GrainDependency> Dependencies => Array.Empty<GrainDependency>();
+
+    /// <summary>Resolves a required constructor parameter (generated code calls it).</summary>
+    /// <exception cref="InvalidOperationException">No service of type <typeparamref name="T"/> is registered.</exception>
+    protected T ResolveService<T>(IServiceProvider services, string parameterName)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        return services.GetService(typeof(T)) is T service
+            ? service
+            : throw new InvalidOperationException(new GrainDependency(typeof(T), parameterName, IsOptional: false).MissingServiceMessage(TypeName));
+    }
+
+    /// <summary>Resolves an optional (nullable or defaulted) constructor parameter: <c>default</c> when no service is registered.</summary>
+    protected static T? ResolveOptionalService<T>(IServiceProvider services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        return services.GetService(typeof(T)) is T service ? service : default;
+    }
+
+    /// <summary>The error of a grain created without services although its constructor takes some (generated code calls it).</summary>
+    protected InvalidOperationException NeedsServices() => new(
+        $"Grain '{TypeName}' takes services in its constructor, so it can only be created with an IServiceProvider: " +
+        "run it on a runtime given one (InProcessRuntimeOptions.Services; AddTypedGrains sets it), or construct it directly in a test.");
 
     /// <summary>
     /// Reads the arguments of handler <paramref name="methodId"/> from <paramref name="arguments"/> and hands the

@@ -10,4 +10,7 @@ public sealed record GrainRegistration(Type GrainClass, string TypeName, string?
 {
     /// <summary>The grain's placement; a <see cref="Placement.StatelessWorker"/> must name no provider.</summary>
     public Placement Placement { get; init; } = Placement.PreferLocal;
+
+    /// <summary>The services the grain's constructor takes (checked at start when the runtime has services).</summary>
+    public System.Collections.Generic.IReadOnlyList<GrainDependency> Dependencies { get; init; } = Array.Empty<GrainDependency>();
 }

@@ -48,6 +48,7 @@ public sealed partial class InProcessRuntime
             return;
         }
 
+        RuntimeLog.Stopping(Log, ActivationCount);
         using var giveUp = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var timeout = _options.StopTimeout == Timeout.InfiniteTimeSpan
             ? null
@@ -171,6 +172,10 @@ public sealed partial class InProcessRuntime
         Calls.Dispose();
         PendingCallers.FailAll();
         Calls.AbandonAll(static () => new ObjectDisposedException(nameof(InProcessRuntime), "The runtime stopped before the call completed."));
-        _stopped.TrySetResult();
+        if (_stopped.TrySetResult())
+        {
+            RuntimeLog.Stopped(Log);
+            _metrics.Dispose();
+        }
     }
 }

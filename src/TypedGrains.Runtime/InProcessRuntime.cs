@@ -43,6 +43,7 @@ public sealed partial class InProcessRuntime : IGrainRuntime, IGrainFactory, IDe
         PendingCallers = new PendingCallerTable(Incarnation);
         Calls = new InFlightCalls(Time, options.CallTimeout);
         _collector = new IdleCollector(Time, options.IdleCollectionAge, options.EffectiveCollectionInterval, _activations.All);
+        InitializeTelemetry(options);
         StartReminders();
     }
 
@@ -66,6 +67,8 @@ public sealed partial class InProcessRuntime : IGrainRuntime, IGrainFactory, IDe
 
     internal TimeProvider Time { get; }
 
+    internal IServiceProvider? Services => _options.Services;
+
     internal int TurnBudget { get; }
 
     internal IMailboxScheduler Scheduler { get; }
@@ -85,26 +88,35 @@ public sealed partial class InProcessRuntime : IGrainRuntime, IGrainFactory, IDe
     public ValueTask<TReply> CallAsync<TGrain, TRequest, TReply>(GrainId grain, in TRequest request, CancellationToken cancellationToken = default)
         where TGrain : Grain, IGrain<TGrain>
         where TRequest : struct, IGrainRequest<TGrain, TReply> =>
-        CallEnvelope<TGrain, TRequest, TReply>.Send(this, grain, request, cancellationToken);
+        ObserveCall(grain)
+            ? TracedCallAsync<TGrain, TRequest, TReply>(grain, request, cancellationToken)
+            : CallEnvelope<TGrain, TRequest, TReply>.Send(this, grain, request, cancellationToken);
 
     /// <inheritdoc/>
     public ValueTask CallAsync<TGrain, TRequest>(GrainId grain, in TRequest request, CancellationToken cancellationToken = default)
         where TGrain : Grain, IGrain<TGrain>
         where TRequest : struct, IGrainRequest<TGrain> =>
-        VoidCallEnvelope<TGrain, TRequest>.Send(this, grain, request, cancellationToken);
+        ObserveCall(grain)
+            ? TracedCallAsync<TGrain, TRequest>(grain, request, cancellationToken)
+            : VoidCallEnvelope<TGrain, TRequest>.Send(this, grain, request, cancellationToken);
 
     /// <inheritdoc/>
     public ValueTask<TReply> CallDeferredAsync<TGrain, TRequest, TReply>(GrainId grain, in TRequest request, CancellationToken cancellationToken = default)
         where TGrain : Grain, IGrain<TGrain>
         where TRequest : struct, IDeferredGrainRequest<TGrain, TReply> =>
-        DeferredCallEnvelope<TGrain, TRequest, TReply>.Send(this, grain, request, cancellationToken);
+        ObserveCall(grain)
+            ? TracedDeferredCallAsync<TGrain, TRequest, TReply>(grain, request, cancellationToken)
+            : DeferredCallEnvelope<TGrain, TRequest, TReply>.Send(this, grain, request, cancellationToken);
 
     /// <inheritdoc/>
     /// <remarks>A cast sent inside a turn of a grain is held until that turn commits, and dropped if it rolls back.</remarks>
     public void Cast<TGrain, TRequest>(GrainId grain, in TRequest request)
         where TGrain : Grain, IGrain<TGrain>
-        where TRequest : struct, IGrainRequest<TGrain> =>
+        where TRequest : struct, IGrainRequest<TGrain>
+    {
+        ObserveCast(grain);
         CastEnvelope<TGrain, TRequest>.Send(this, grain, request);
+    }
 
     /// <summary>
     /// Runs a serialized request: the grain's generated dispatcher reads the arguments of <paramref name="methodId"/>
@@ -142,6 +154,7 @@ public sealed partial class InProcessRuntime : IGrainRuntime, IGrainFactory, IDe
             ThrowIfRefused();
         }
 
+        CaptureTraceParent(envelope, admitted);
         _activations.Post(this, grain, envelope, admitted);
     }
 
@@ -151,11 +164,11 @@ public sealed partial class InProcessRuntime : IGrainRuntime, IGrainFactory, IDe
     {
         if (name is null)
         {
-            return _options.DefaultProvider;
+            return Observe(_options.DefaultProvider);
         }
 
         return _options.Providers.TryGetValue(name, out var provider)
-            ? provider
+            ? Observe(provider)
             : throw new InvalidOperationException(_options.MissingProviderMessage(grain.ToString(), name));
     }
 }

@@ -7,7 +7,7 @@ using TypedGrains.Persistence;
 namespace TypedGrains.Runtime;
 
 /// <summary>Settings of an <see cref="InProcessRuntime"/>.</summary>
-public sealed class InProcessRuntimeOptions
+public sealed partial class InProcessRuntimeOptions
 {
     private readonly List<GrainRegistration> _grains = new();
 
@@ -104,7 +104,11 @@ public sealed class InProcessRuntimeOptions
         where TGrain : Grain, IGrain<TGrain>
     {
         var definition = TGrain.Definition;
-        _grains.Add(new GrainRegistration(typeof(TGrain), definition.TypeName, definition.Provider) { Placement = definition.Placement });
+        _grains.Add(new GrainRegistration(typeof(TGrain), definition.TypeName, definition.Provider)
+        {
+            Placement = definition.Placement,
+            Dependencies = definition.Dependencies,
+        });
         return this;
     }
 
@@ -155,6 +159,7 @@ public sealed class InProcessRuntimeOptions
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(ReminderPollInterval, TimeSpan.Zero, nameof(ReminderPollInterval));
         ArgumentNullException.ThrowIfNull(DefaultProvider);
         ValidateProviders();
+        ValidateDependencies();
     }
 
     /// <summary>

@@ -16,6 +16,28 @@ public static class GrainCases
 
     public static readonly IReadOnlyDictionary<string, string> Sources = new SortedDictionary<string, string>(System.StringComparer.Ordinal)
     {
+        ["ServiceConstructor"] = Usings + """
+            namespace Cases;
+
+            public interface IGreeter { string Greet(string name); }
+
+            [Grain]
+            public sealed partial class Greeting : Grain<GreetingState>
+            {
+                private readonly IGreeter _greeter;
+                private readonly IFormatProvider? _culture;
+
+                public Greeting(IGreeter greeter, IFormatProvider? culture)
+                {
+                    _greeter = greeter;
+                    _culture = culture;
+                }
+
+                [Call] public string Hello(string name) => _greeter.Greet(name);
+            }
+
+            public sealed record GreetingState(int Count = 0);
+            """,
         ["SerializableState"] = Usings + """
             namespace Cases;
 

@@ -44,7 +44,7 @@ public sealed class InvalidGrainTests
         { "FileGrain", nameof(GrainRuleViolation.InaccessibleGrain), "[Grain] file sealed partial class Bad : Grain<S> { }" },
         { "PrivateContainingType", nameof(GrainRuleViolation.InaccessibleContainingType), "public partial class Outer { private partial class Middle { [Grain] internal sealed partial class Bad : Grain<S> { } } }" },
         { "AbstractGrain", nameof(GrainRuleViolation.AbstractGrain), "[Grain] public abstract partial class Bad : Grain<S> { }" },
-        { "NoParameterlessConstructor", nameof(GrainRuleViolation.NoParameterlessConstructor), "[Grain] public sealed partial class Bad : Grain<S> { public Bad(int seed) { } }" },
+        { "NoParameterlessConstructor", nameof(GrainRuleViolation.NoParameterlessConstructor), "[Grain] public sealed partial class Bad : Grain<S> { public Bad(int seed) { } public Bad(string name) { } }" },
         { "ReservedMemberName", nameof(GrainRuleViolation.ReservedMemberName), "[Grain] public sealed partial class Bad : Grain<S> { public int Requests => 0; }" },
         { "DuplicateGrainAttribute", nameof(GrainRuleViolation.DuplicateGrainAttribute), "[Grain] public sealed partial class Bad : Grain<S> { } [Grain] public sealed partial class Bad { }" },
         { "EmptyName", nameof(GrainRuleViolation.InvalidGrainAttribute), "[Grain(Name = \"\")] public sealed partial class Bad : Grain<S> { }" },

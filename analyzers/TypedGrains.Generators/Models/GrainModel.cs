@@ -25,6 +25,7 @@ namespace TypedGrains.Generators.Models;
 /// <param name="StateFormatter">The formatter expression of the state, or <c>null</c> when the grain has no state or its types cannot be serialized.</param>
 /// <param name="Ticks">The valid <c>[Tick]</c> handlers, ordinally sorted by name.</param>
 /// <param name="Formatters">The formatters the grain's state, requests and replies need (empty when its types cannot be serialized).</param>
+/// <param name="ServiceParameters">The constructor parameters resolved from services; empty for a grain with a parameterless constructor.</param>
 internal sealed record GrainModel(
     string HintName,
     string Namespace,
@@ -47,4 +48,5 @@ internal sealed record GrainModel(
     string? StateTypeName,
     string? StateFormatter,
     EquatableArray<FormatterModel> Formatters,
-    EquatableArray<TickModel> Ticks);
+    EquatableArray<TickModel> Ticks,
+    EquatableArray<ServiceParameterModel> ServiceParameters);

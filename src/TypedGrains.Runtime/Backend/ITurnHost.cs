@@ -16,6 +16,9 @@ public interface ITurnHost
     /// <summary>The runtime the grain's references (its <c>Grains</c> factory, references read from its state) send to.</summary>
     IGrainFactory Grains { get; }
 
+    /// <summary>The services grains' constructors take (generated factory); <c>null</c>: grains are created with <c>new</c>.</summary>
+    IServiceProvider? Services => null;
+
     /// <summary>The clock of storage timeouts.</summary>
     TimeProvider Time { get; }
 

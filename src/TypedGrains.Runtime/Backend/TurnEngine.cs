@@ -41,7 +41,7 @@ public sealed partial class TurnEngine<TGrain> : TurnScope
         ArgumentNullException.ThrowIfNull(host);
         _host = host;
         _storesState = storesState;
-        Grain = TGrain.Definition.Create();
+        Grain = host.Services is { } services ? TGrain.Definition.Create(services) : TGrain.Definition.Create();
         _lifecycle = Grain;
         _lifecycle.Bind(id);
         _lifecycle.Attach(host.Grains);

@@ -21,6 +21,8 @@ internal sealed class CastEnvelope<TGrain, TRequest> : Envelope<TGrain>, IOutgoi
 
     public override bool SenderWaits => false;
 
+    public override string? Method => TRequest.MethodName;
+
     public GrainId Grain => _grain;
 
     public static void Send(InProcessRuntime runtime, GrainId grain, in TRequest request)

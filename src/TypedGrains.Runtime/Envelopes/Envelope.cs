@@ -8,7 +8,7 @@ namespace TypedGrains.Runtime.Envelopes;
 /// method for that kind (<see cref="DeliverTo"/>), which runs the turn and answers the sender.
 /// </summary>
 /// <typeparam name="TGrain">The grain type of the activation.</typeparam>
-internal abstract class Envelope<TGrain>
+internal abstract partial class Envelope<TGrain>
     where TGrain : Grain, IGrain<TGrain>
 {
     /// <summary>The next envelope in the mailbox queue (owned by <see cref="MailboxQueue{TGrain}"/>).</summary>

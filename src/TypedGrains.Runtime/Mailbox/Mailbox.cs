@@ -65,6 +65,9 @@ internal sealed class Mailbox<TGrain> : IThreadPoolWorkItem
     /// <summary>Whether nothing is queued. Consumer (the running slice) only.</summary>
     public bool IsEmpty => _queue.IsEmpty;
 
+    /// <summary>The messages counted against the limit (always 0 for an unbounded mailbox, which does not count).</summary>
+    public int Length => Volatile.Read(ref _length);
+
     /// <summary>Queues <paramref name="envelope"/> and schedules the mailbox unless it is already scheduled. Any thread.</summary>
     public void Post(Envelope<TGrain> envelope)
     {

@@ -36,6 +36,9 @@ internal abstract class ReplyEnvelope<TGrain, TReply> : Envelope<TGrain>, IValue
     /// <summary>The handler's name, for the timeout message.</summary>
     protected abstract string MethodName { get; }
 
+    /// <inheritdoc/>
+    public override string? Method => MethodName;
+
     /// <summary>Registers the call as in flight and returns the value task the caller awaits.</summary>
     protected short Start(InProcessRuntime runtime, GrainId grain, CancellationToken cancellationToken)
     {
@@ -100,9 +103,17 @@ internal abstract class ReplyEnvelope<TGrain, TReply> : Envelope<TGrain>, IValue
     /// <summary>The mailbox is done with the message.</summary>
     public void ReleaseFromMailbox() => ReleaseOwner();
 
-    void IInFlightCall.Expire(TimeSpan timeout) => TryFail(new TimeoutException(
-        $"The call to {MethodName} on grain '{_grain}' did not complete within {timeout} (InProcessRuntimeOptions.CallTimeout). " +
-        "Its outcome is unknown: the turn may still run, or have run."));
+    void IInFlightCall.Expire(TimeSpan timeout)
+    {
+        var runtime = _runtime;
+        var grain = _grain;
+        if (TryFail(new TimeoutException(
+            $"The call to {MethodName} on grain '{_grain}' did not complete within {timeout} (InProcessRuntimeOptions.CallTimeout). " +
+            "Its outcome is unknown: the turn may still run, or have run.")))
+        {
+            runtime?.ReportTimeout(grain, MethodName, timeout);
+        }
+    }
 
     void IInFlightCall.Abandon(Exception error) => TryFail(error);
 

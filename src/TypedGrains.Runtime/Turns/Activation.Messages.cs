@@ -90,6 +90,7 @@ internal sealed partial class Activation<TGrain>
         }
         catch (Exception error)
         {
+            OnTurnFailed(error, TRequest.MethodName);
             envelope.TryFail(error);
         }
 
@@ -107,6 +108,7 @@ internal sealed partial class Activation<TGrain>
         }
         catch (Exception error)
         {
+            OnTurnFailed(error, TRequest.MethodName);
             envelope.TryFail(error);
         }
 
@@ -123,6 +125,7 @@ internal sealed partial class Activation<TGrain>
         }
         catch (Exception error)
         {
+            OnTurnFailed(error, TRequest.MethodName);
             envelope.FailAccepted(error);
         }
 
@@ -140,6 +143,7 @@ internal sealed partial class Activation<TGrain>
         }
         catch (Exception error)
         {
+            OnTurnFailed(error, TRequest.MethodName);
             envelope.Fail(error);
         }
 

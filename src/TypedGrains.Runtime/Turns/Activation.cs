@@ -97,6 +97,12 @@ internal sealed partial class Activation<TGrain> : ActivationBase, ITurnHost
             CountTurn();
         }
 
+        return _runtime.ObservesTurns ? RunObservedAsync(envelope) : RunTurn(envelope);
+    }
+
+    /// <summary>Activates first if needed (synchronously when storage and the hook allow), then runs the message.</summary>
+    private ValueTask RunTurn(Envelope<TGrain> envelope)
+    {
         if (!Engine.IsActivated)
         {
             var activation = Engine.ActivateAsync(_runtime.StopToken);
@@ -104,14 +110,24 @@ internal sealed partial class Activation<TGrain> : ActivationBase, ITurnHost
             {
                 return ActivateThenRunAsync(activation, envelope);
             }
+
+            OnActivated();
         }
 
         return envelope.DeliverTo(this);
     }
 
     /// <summary>Ends the activation if no turn started since the collector found it idle at turn <paramref name="turnsWhenIdle"/>.</summary>
-    public ValueTask CollectIfIdle(int turnsWhenIdle) =>
-        Turns == turnsWhenIdle && OnlyTicksQueued && PendingCallers == 0 ? EndNormallyAsync() : default;
+    public ValueTask CollectIfIdle(int turnsWhenIdle)
+    {
+        if (Turns != turnsWhenIdle || !OnlyTicksQueued || PendingCallers != 0)
+        {
+            return default;
+        }
+
+        RuntimeLog.IdleCollected(_runtime.Log, Id);
+        return EndNormallyAsync();
+    }
 
     public ValueTask RunControl(ControlEnvelope<TGrain> envelope)
     {
@@ -129,6 +145,8 @@ internal sealed partial class Activation<TGrain> : ActivationBase, ITurnHost
     IGrainFactory ITurnHost.Grains => _runtime;
 
     TimeProvider ITurnHost.Time => _runtime.Time;
+
+    IServiceProvider? ITurnHost.Services => _runtime.Services;
 
     TimeSpan ITurnHost.StorageTimeout => _runtime.CallTimeout;
 
@@ -180,11 +198,13 @@ internal sealed partial class Activation<TGrain> : ActivationBase, ITurnHost
         catch (Exception error)
         {
             // The next message retries with a new activation; this one's sender gets the reason.
+            OnActivationFailed(error);
             End(error);
             envelope.Fail(error);
             return;
         }
 
+        OnActivated();
         await envelope.DeliverTo(this).ConfigureAwait(false);
     }
 

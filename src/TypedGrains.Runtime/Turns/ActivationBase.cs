@@ -48,6 +48,12 @@ internal abstract class ActivationBase
     /// <summary>Queues the end of the activation (its deactivation hook runs first); the task completes when it ended.</summary>
     public abstract Task Deactivate();
 
+    /// <summary>Messages queued in the mailbox; counted only when mailboxes are bounded (0 otherwise).</summary>
+    public abstract long QueuedMessages { get; }
+
+    /// <summary>Whether the mailbox holds no message.</summary>
+    public abstract bool IsMailboxEmpty { get; }
+
     /// <summary>Counts a turn; called by the mailbox, its only writer.</summary>
     protected void CountTurn() => Volatile.Write(ref _turns, _turns + 1);
 }

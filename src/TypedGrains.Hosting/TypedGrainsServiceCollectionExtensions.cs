@@ -1,0 +1,50 @@
+using System;
+using System.Linq;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using TypedGrains.Hosting;
+using TypedGrains.Runtime;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers TypedGrains on a service collection.</summary>
+public static class TypedGrainsServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the in-process grain runtime: <see cref="InProcessRuntime"/>, <see cref="TypedGrains.IGrainFactory"/> and
+    /// <see cref="TypedGrains.IGrainRuntime"/> as singletons, started and stopped by the host; options bound from the
+    /// <c>TypedGrains</c> configuration section and validated at start. May be called more than once; the
+    /// declarations add up.
+    /// </summary>
+    /// <param name="services">The services.</param>
+    /// <param name="configure">Declares grains and providers, e.g. <c>b =&gt; b.AddGrain&lt;Counter&gt;().UseSqlite("Data Source=counter.db")</c>.</param>
+    /// <returns><paramref name="services"/>.</returns>
+    public static IServiceCollection AddTypedGrains(this IServiceCollection services, Action<TypedGrainsBuilder>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var registry = services.FirstOrDefault(d => d.ServiceType == typeof(TypedGrainsRegistry))?.ImplementationInstance as TypedGrainsRegistry;
+        var first = registry is null;
+        if (first)
+        {
+            registry = new TypedGrainsRegistry();
+            services.AddSingleton(registry);
+        }
+
+        configure?.Invoke(new TypedGrainsBuilder(services, registry!));
+        if (!first)
+        {
+            return services;
+        }
+
+        // Bound after the builder's own settings, so configuration overrides code.
+        services.AddOptions<TypedGrainsOptions>().BindConfiguration(TypedGrainsOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TypedGrainsOptions>, TypedGrainsOptionsValidator>());
+        services.AddSingleton<GrainProviders>();
+        services.AddSingleton(GrainRuntimeFactory.Create);
+        services.AddSingleton<TypedGrains.IGrainFactory>(static sp => sp.GetRequiredService<InProcessRuntime>());
+        services.AddSingleton<TypedGrains.IGrainRuntime>(static sp => sp.GetRequiredService<InProcessRuntime>());
+        services.AddHostedService<GrainRuntimeHostedService>();
+        return services;
+    }
+}

@@ -1,0 +1,60 @@
+using System;
+
+namespace TypedGrains.Hosting.Tests;
+
+public sealed record TallyState(int Count = 0);
+
+/// <summary>A counter on the default provider.</summary>
+[Grain]
+public sealed partial class TallyGrain : Grain<TallyState>
+{
+    [Call] public int Get() => State.Count;
+
+    [Cast]
+    public void Increment()
+    {
+        State = State with { Count = State.Count + 1 };
+        SaveState();
+    }
+
+    [Call] public int Fail() => throw new InvalidOperationException("failed on purpose");
+}
+
+/// <summary>A grain on a named provider that a test may leave unregistered.</summary>
+[Grain(Provider = "archive")]
+public sealed partial class ArchivedGrain : Grain<TallyState>
+{
+    [Call] public int Get() => State.Count;
+}
+
+/// <summary>A service a grain's constructor takes.</summary>
+public interface IGreeter
+{
+    string Greet(string name);
+}
+
+public sealed class PoliteGreeter : IGreeter
+{
+    public string Greet(string name) => $"Good day, {name}";
+}
+
+/// <summary>A grain whose constructor takes a required and an optional service (the generated factory resolves them).</summary>
+[Grain]
+public sealed partial class GreetingGrain : Grain<TallyState>
+{
+    private readonly IGreeter _greeter;
+    private readonly IFormatProvider? _culture;
+
+    public GreetingGrain(IGreeter greeter, IFormatProvider? culture)
+    {
+        _greeter = greeter;
+        _culture = culture;
+    }
+
+    [Call]
+    public string Hello(string name)
+    {
+        State = State with { Count = State.Count + 1 };
+        return _greeter.Greet(name) + (_culture is null ? string.Empty : " (localized)");
+    }
+}

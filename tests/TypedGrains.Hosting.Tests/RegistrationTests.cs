@@ -1,0 +1,86 @@
+using System.Collections.Generic;
+using System.IO;
+using System.Threading.Tasks;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using TypedGrains.Runtime;
+using Xunit;
+
+namespace TypedGrains.Hosting.Tests;
+
+/// <summary>AddTypedGrains: the factory is injectable, the host starts and stops the runtime, the stop is graceful.</summary>
+public sealed class RegistrationTests : System.IDisposable
+{
+    private readonly HostFixture _fixture = new();
+
+    public void Dispose() => _fixture.Dispose();
+
+    [Fact]
+    public async Task The_host_starts_the_runtime_and_its_graceful_stop_saves_every_queued_cast_to_sqlite()
+    {
+        var database = _fixture.Database("tally.db");
+        using (var host = HostFixture.Build(b => b.AddGrain<TallyGrain>().UseSqlite($"Data Source={database}")))
+        {
+            await host.StartAsync();
+            var grains = host.Services.GetRequiredService<IGrainFactory>();
+            Assert.Same(host.Services.GetRequiredService<InProcessRuntime>(), grains);
+            var tally = grains.TallyGrain("t-1");
+            for (var i = 0; i < 5; i++)
+            {
+                tally.Increment();
+            }
+
+            // No call waits for the casts: the stop must drain them, and their saves complete before it returns.
+            await host.StopAsync();
+            Assert.Equal(InProcessRuntimeStatus.Stopped, ((InProcessRuntime)grains).Status);
+        }
+
+        Assert.True(File.Exists(database));
+        using (var host = HostFixture.Build(b => b.AddGrain<TallyGrain>().UseSqlite($"Data Source={database}")))
+        {
+            await host.StartAsync();
+            Assert.Equal(5, await host.Services.GetRequiredService<IGrainFactory>().TallyGrain("t-1").Get());
+            await host.StopAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Providers_and_the_default_provider_come_from_the_TypedGrains_section()
+    {
+        var database = _fixture.Database("configured.db");
+        var configuration = new Dictionary<string, string?>
+        {
+            ["TypedGrains:DefaultProvider"] = "main",
+            ["TypedGrains:Providers:main:Kind"] = "sqlite",
+            ["TypedGrains:Providers:main:ConnectionString"] = $"Data Source={database}",
+            ["TypedGrains:Providers:archive:Kind"] = "memory",
+        };
+        using var host = HostFixture.Build(b => b.AddGrain<TallyGrain>().AddGrain<ArchivedGrain>(), configuration);
+        await host.StartAsync();
+        var grains = host.Services.GetRequiredService<IGrainFactory>();
+
+        grains.TallyGrain("c-1").Increment();
+        Assert.Equal(1, await grains.TallyGrain("c-1").Get());
+        Assert.Equal(0, await grains.ArchivedGrain("a-1").Get());
+        await host.StopAsync();
+
+        Assert.True(File.Exists(database));
+    }
+
+    [Fact]
+    public async Task Configuration_overrides_the_default_provider_the_builder_chose()
+    {
+        var configuration = new Dictionary<string, string?>
+        {
+            ["TypedGrains:DefaultProvider"] = "scratch",
+            ["TypedGrains:Providers:scratch:Kind"] = "memory",
+        };
+        using var host = HostFixture.Build(b => b.AddGrain<TallyGrain>().UseSqlite($"Data Source={_fixture.Database("unused.db")}"), configuration);
+        await host.StartAsync();
+
+        Assert.Equal(0, await host.Services.GetRequiredService<IGrainFactory>().TallyGrain("m-1").Get());
+        await host.StopAsync();
+
+        Assert.False(File.Exists(_fixture.Database("unused.db")));
+    }
+}
