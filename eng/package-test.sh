@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # End-to-end check of the TypedGrains NuGet packages as published. Packs every package (TypedGrains,
-# TypedGrains.Persistence.Postgres) into a local folder feed and checks each .nupkg's layout (lib/net10.0: the runtime
+# TypedGrains.Persistence.Postgres, TypedGrains.Orleans) into a local folder feed and checks each .nupkg's layout (lib/net10.0: the runtime
 # dlls and their xml docs; analyzers/dotnet/cs: generator, analyzers, code fixes; no Roslyn assembly; README; the
 # dependencies the nuspec declares). Then, in fresh console apps in a temporary directory (own NuGet.config: the local
 # feed and nuget.org; own package cache, so a stale cached TypedGrains is never used):
@@ -8,6 +8,7 @@
 #     twice: the second run continues from the first run's count; Npgsql must not reach this app;
 #   - an app that references only TypedGrains.Persistence.Postgres: TypedGrains comes with it (generator included) and
 #     a runtime on the PostgreSQL provider starts (no server needed: nothing is read or written);
+#   - an app that references only TypedGrains.Orleans runs a one-silo Orleans cluster on loopback and calls a grain;
 #   - a grain that is not partial fails to build with TG0001.
 # Exits non-zero on any failure, with a message naming what is wrong.
 # Run by eng/test.sh as its own step after the tests (counted as one test in the SUMMARY line). Environment:
@@ -36,6 +37,7 @@ pack() {
 }
 pack TypedGrains.Package TypedGrains
 pack TypedGrains.Persistence.Postgres.Package TypedGrains.Persistence.Postgres
+pack TypedGrains.Orleans.Package TypedGrains.Orleans
 
 # ---- layout ----
 # central_version ID: the version Directory.Packages.props pins for package ID.
@@ -119,6 +121,11 @@ check_package TypedGrains.Persistence.Postgres \
   "TypedGrains.Persistence.Postgres" \
   "" \
   "$(printf 'TypedGrains %s\n' "$version"; package_dependencies "$root/src/TypedGrains.Persistence.Postgres/TypedGrains.Persistence.Postgres.csproj")"
+# The cluster package: its libraries' package dependencies, except the Orleans SDK (code generation ran at our build).
+check_package TypedGrains.Orleans \
+  "TypedGrains.Orleans TypedGrains.Orleans.Storage" \
+  "" \
+  "$(printf 'TypedGrains %s\n' "$version"; for lib in Orleans Orleans.Storage; do package_dependencies "$root/src/TypedGrains.$lib/TypedGrains.$lib.csproj"; done | grep -v '^Microsoft.Orleans.Sdk ' | LC_ALL=C sort -u)"
 # The generator must reach an app that references only the Postgres package: TypedGrains's analyzers are not excluded.
 unzip -p "$work/feed/TypedGrains.Persistence.Postgres.$version.nupkg" TypedGrains.Persistence.Postgres.nuspec \
   | grep '<dependency id="TypedGrains"' | grep -qi 'exclude="[^"]*analyzers' \
@@ -256,6 +263,52 @@ CS
 echo "package-test: building and running an app that references only TypedGrains.Persistence.Postgres"
 output="$(cd "$postgres" && dotnet run -c Release 2>&1)" || { echo "$output" >&2; fail "the PostgreSQL app did not build or run"; }
 grep -q "postgres app ready: .*a-1" <<<"$output" || { echo "$output" >&2; fail "unexpected output from the PostgreSQL app"; }
+
+orleans="$(new_app OrleansApp TypedGrains.Orleans)"
+# The generic host comes from the app (as it would in a real one), at the version the repository pins.
+sed -i "s|</ItemGroup>|    <PackageReference Include=\"Microsoft.Extensions.Hosting\" Version=\"$(central_version Microsoft.Extensions.Hosting)\" />\n  </ItemGroup>|" "$orleans/OrleansApp.csproj"
+cat >"$orleans/Program.cs" <<'CS'
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Orleans.Hosting;
+using TypedGrains;
+using TypedGrains.Orleans.Hosting;
+
+// One silo in this process on loopback (ports from the command line), a TypedGrains grain called through Orleans.
+var builder = Host.CreateApplicationBuilder();
+builder.Logging.ClearProviders();
+builder.UseOrleans(silo => silo.UseLocalhostClustering(int.Parse(args[0]), int.Parse(args[1])).AddTypedGrains());
+using var host = builder.Build();
+await host.StartAsync();
+// Orleans adds a global "using Orleans;", whose IGrainFactory is another type: name ours in full.
+var grains = host.Services.GetRequiredService<TypedGrains.IGrainFactory>();
+await grains.Tally("t-1").Add(2);
+Console.WriteLine($"orleans tally {await grains.Tally("t-1").Add(3)}");
+await host.StopAsync();
+
+[Grain]
+public sealed partial class Tally : TypedGrains.Grain<TallyState>
+{
+    [Call]
+    public int Add(int amount)
+    {
+        State = State with { Total = State.Total + amount };
+        SaveState();
+        return State.Total;
+    }
+}
+
+public sealed record TallyState(int Total = 0);
+CS
+echo "package-test: building and running a one-silo Orleans app that references only TypedGrains.Orleans"
+ports="$(python3 -c 'import socket
+s=[socket.socket() for _ in range(2)]
+[x.bind(("127.0.0.1",0)) for x in s]
+print(" ".join(str(x.getsockname()[1]) for x in s))')"
+# shellcheck disable=SC2086
+output="$(cd "$orleans" && timeout 300 dotnet run -c Release -- $ports 2>&1)" || { echo "$output" >&2; fail "the Orleans app did not build or run"; }
+grep -q "orleans tally 5" <<<"$output" || { echo "$output" >&2; fail "unexpected output from the Orleans app"; }
 
 broken="$(new_app Broken TypedGrains)"
 cat >"$broken/Program.cs" <<'CS'
