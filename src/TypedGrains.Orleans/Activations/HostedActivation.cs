@@ -23,16 +23,17 @@ internal sealed class HostedActivation<TGrain> : IHostedActivation, ITurnHost
     private readonly SemaphoreSlim _turns = new(1, 1);
     private readonly OrleansGrainRuntime _runtime;
     private readonly GrainId _id;
-    private readonly Action _deactivateOrleansActivation;
+    private readonly IGrainHostServices _host;
     private readonly HashSet<CallerId> _owed = new();
+    private readonly Dictionary<uint, IDisposable> _timers = new();
     private TurnEngine<TGrain> _engine;
     private Exception? _failedCommit;
 
-    public HostedActivation(OrleansGrainRuntime runtime, GrainId id, Action deactivateOrleansActivation)
+    public HostedActivation(OrleansGrainRuntime runtime, GrainId id, IGrainHostServices host)
     {
         _runtime = runtime;
         _id = id;
-        _deactivateOrleansActivation = deactivateOrleansActivation;
+        _host = host;
         _engine = NewEngine();
     }
 
@@ -154,19 +155,41 @@ internal sealed class HostedActivation<TGrain> : IHostedActivation, ITurnHost
 
     void ITurnHost.ChangeTimers(IReadOnlyList<TimerChange> changes)
     {
-        // Timers are not wired to Orleans yet: say so where a failed cast would be reported, rather than drop them silently.
-        if (changes.Count > 0)
+        // Orleans grain timers: each tick is a message of the host grain, so it waits for the turn lock like any other.
+        foreach (var change in changes)
         {
-            _runtime.ReportCastFailure(_id, new NotSupportedException(
-                $"Grain '{_id}' started or stopped a timer, which the Orleans backend does not run yet (docs/cluster.md); the change was ignored."));
+            if (_timers.Remove(change.Handler.MethodId, out var running))
+            {
+                running.Dispose();
+            }
+
+            if (change.IsStart)
+            {
+                _timers[change.Handler.MethodId] = _host.StartTimer(change.Handler.MethodId, change.DueTime, change.Period, change.KeepAlive);
+            }
         }
     }
 
-    ValueTask ITurnHost.ChangeRemindersAsync(IReadOnlyList<ReminderChange> changes, CancellationToken cancellationToken) =>
-        changes.Count == 0
-            ? default
-            : ValueTask.FromException(new NotSupportedException(
-                $"Grain '{_id}' registered or unregistered a reminder, which the Orleans backend does not run yet (docs/cluster.md)."));
+    async ValueTask ITurnHost.ChangeRemindersAsync(IReadOnlyList<ReminderChange> changes, CancellationToken cancellationToken)
+    {
+        // Orleans' reminder service (over the reminder table the silo configured) stores and fires them.
+        foreach (var change in changes)
+        {
+            var name = ReminderName(change.Handler);
+            if (change.IsRegister)
+            {
+                await _host.RegisterReminderAsync(name, change.DueTime, change.Period);
+            }
+            else
+            {
+                await _host.UnregisterReminderAsync(name);
+            }
+        }
+    }
+
+    /// <summary>The Orleans reminder name of a tick handler: <c>tg:{method id}:{handler}</c>.</summary>
+    public static string ReminderName(TickHandler handler) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"tg:{handler.MethodId:X8}:{handler.Name}");
 
     // ---- ending ----
 
@@ -218,7 +241,13 @@ internal sealed class HostedActivation<TGrain> : IHostedActivation, ITurnHost
         }
 
         _owed.Clear();
-        _deactivateOrleansActivation();
+        foreach (var timer in _timers.Values)
+        {
+            timer.Dispose();
+        }
+
+        _timers.Clear();
+        _host.Deactivate();
     }
 
     private TurnEngine<TGrain> NewEngine() =>

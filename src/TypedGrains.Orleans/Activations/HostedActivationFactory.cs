@@ -1,4 +1,3 @@
-using System;
 using TypedGrains.Backend;
 
 namespace TypedGrains.Orleans;
@@ -8,16 +7,16 @@ internal readonly struct HostedActivationFactory : IGrainTypeVisitor<IHostedActi
 {
     private readonly OrleansGrainRuntime _runtime;
     private readonly GrainId _id;
-    private readonly Action _deactivateOrleansActivation;
+    private readonly IGrainHostServices _host;
 
-    public HostedActivationFactory(OrleansGrainRuntime runtime, GrainId id, Action deactivateOrleansActivation)
+    public HostedActivationFactory(OrleansGrainRuntime runtime, GrainId id, IGrainHostServices host)
     {
         _runtime = runtime;
         _id = id;
-        _deactivateOrleansActivation = deactivateOrleansActivation;
+        _host = host;
     }
 
     public IHostedActivation Visit<TGrain>()
         where TGrain : Grain, IGrain<TGrain> =>
-        new HostedActivation<TGrain>(_runtime, _id, _deactivateOrleansActivation);
+        new HostedActivation<TGrain>(_runtime, _id, _host);
 }

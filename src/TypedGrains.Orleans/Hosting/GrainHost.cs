@@ -1,8 +1,10 @@
+using System;
 using System.Threading;
 using System.Threading.Tasks;
 using Orleans;
 using Orleans.Concurrency;
 using Orleans.Placement;
+using Orleans.Runtime;
 using TypedGrains.Backend;
 using TypedGrains.Orleans.Wire;
 
@@ -14,8 +16,11 @@ namespace TypedGrains.Orleans.Hosting;
 /// deferred call can wait for its reply while later messages run; the hosted activation runs one turn at a time.
 /// </summary>
 [Reentrant]
-public abstract class GrainHost : global::Orleans.Grain, IGrainHost
+public abstract class GrainHost : global::Orleans.Grain, IGrainHost, IRemindable, IGrainHostServices
 {
+    /// <summary>The arguments of a tick: an empty MessagePack array.</summary>
+    private static readonly byte[] NoArguments = [0x90];
+
     private readonly OrleansGrainRuntime _runtime;
     private IHostedActivation? _activation;
 
@@ -25,7 +30,7 @@ public abstract class GrainHost : global::Orleans.Grain, IGrainHost
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var id = HostKey.Parse(this.GetPrimaryKeyString());
-        _activation = GrainCatalog.Get(id.Type).Accept(new HostedActivationFactory(_runtime, id, DeactivateOnIdle));
+        _activation = GrainCatalog.Get(id.Type).Accept(new HostedActivationFactory(_runtime, id, this));
         return Task.CompletedTask;
     }
 
@@ -35,6 +40,41 @@ public abstract class GrainHost : global::Orleans.Grain, IGrainHost
 
     /// <inheritdoc/>
     public Task Cast(uint methodId, Immutable<byte[]> arguments) => _activation!.CastAsync(methodId, arguments.Value);
+
+    /// <summary>An Orleans reminder of a TypedGrains reminder fired: run its tick handler as a turn.</summary>
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (TickMethod(reminderName) is { } methodId)
+        {
+            // A failed tick leaves the reminder registered: Orleans fires it again at its next period (at least once).
+            await _activation!.CallAsync(methodId, NoArguments);
+        }
+    }
+
+    void IGrainHostServices.Deactivate() => DeactivateOnIdle();
+
+    IDisposable IGrainHostServices.StartTimer(uint methodId, TimeSpan dueTime, TimeSpan period, bool keepAlive) =>
+        this.RegisterGrainTimer(
+            static (state, _) => state.Host._activation!.CastAsync(state.MethodId, NoArguments),
+            (Host: this, MethodId: methodId),
+            new GrainTimerCreationOptions(dueTime, period) { KeepAlive = keepAlive });
+
+    Task IGrainHostServices.RegisterReminderAsync(string name, TimeSpan dueTime, TimeSpan period) =>
+        this.RegisterOrUpdateReminder(name, dueTime, period);
+
+    async Task IGrainHostServices.UnregisterReminderAsync(string name)
+    {
+        if (await this.GetReminder(name) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+    }
+
+    private static uint? TickMethod(string reminderName) =>
+        reminderName.Length > 11 && reminderName.StartsWith("tg:", StringComparison.Ordinal)
+        && uint.TryParse(reminderName.AsSpan(3, 8), System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture, out var id)
+            ? id
+            : null;
 
     /// <inheritdoc/>
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) =>

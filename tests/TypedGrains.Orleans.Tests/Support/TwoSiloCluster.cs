@@ -72,6 +72,7 @@ public class TwoSiloCluster : IAsyncLifetime
         builder.Logging.ClearProviders();
         builder.UseOrleans(silo => silo
             .UseLocalhostClustering(siloPort, gatewayPort, primary)
+            .UseInMemoryReminderService()
             .AddTypedGrains(Configure));
         return builder.Build();
     }
