@@ -2,7 +2,6 @@ using System;
 using System.Diagnostics;
 using System.Linq;
 using System.Net;
-using System.Net.Sockets;
 using System.Threading.Tasks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -10,12 +9,13 @@ using Microsoft.Extensions.Logging;
 using Orleans.Hosting;
 using TypedGrains.Orleans.Bench;
 using TypedGrains.Orleans.Hosting;
+using TypedGrains.Tests.Shared;
 
 // dotnet run -c Release --project benchmarks/TypedGrains.Orleans.Bench [-- SECONDS]
 // One silo in this process; sequential awaited calls of an int echo, native Orleans grain against the same grain in
 // TypedGrains through Orleans, inside the silo and from a client over loopback. Rounds alternate; medians of 3.
 var seconds = args.Length > 0 ? double.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 3;
-var ports = FreePorts(2);
+var ports = FreePorts.Take(2);
 
 var siloBuilder = Host.CreateApplicationBuilder();
 siloBuilder.Logging.ClearProviders();
@@ -76,21 +76,4 @@ static async Task<double> Measure(Func<int, Task<int>> call, double seconds)
     }
 
     return calls / clock.Elapsed.TotalSeconds;
-}
-
-static int[] FreePorts(int count)
-{
-    var listeners = Enumerable.Range(0, count).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToArray();
-    foreach (var listener in listeners)
-    {
-        listener.Start();
-    }
-
-    var found = listeners.Select(l => ((IPEndPoint)l.LocalEndpoint).Port).ToArray();
-    foreach (var listener in listeners)
-    {
-        listener.Stop();
-    }
-
-    return found;
 }

@@ -44,6 +44,12 @@ public abstract class GrainDefinition
     public virtual bool HasState => true;
 
     /// <summary>
+    /// Whether an activation of this grain loads and saves state: it has one (<see cref="HasState"/>) and is not a
+    /// stateless worker. Every backend asks this one rule.
+    /// </summary>
+    public bool StoresState => HasState && Placement != Placement.StatelessWorker;
+
+    /// <summary>
     /// Encodes and decodes the grain's state for providers that store bytes. The generator overrides it with the
     /// grain's generated MessagePack codec.
     /// </summary>

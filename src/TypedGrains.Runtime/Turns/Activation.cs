@@ -25,7 +25,7 @@ internal sealed partial class Activation<TGrain> : ActivationBase, ITurnHost
         : base(table, id, runtime.Time.GetTimestamp())
     {
         _runtime = runtime;
-        Engine = new TurnEngine<TGrain>(this, id, storesState: !table.IsStatelessWorker && TGrain.Definition.HasState, runtime);
+        Engine = new TurnEngine<TGrain>(this, id, storesState: TGrain.Definition.StoresState, runtime);
         Mailbox = new Mailbox<TGrain>(this, runtime.Scheduler, runtime.TurnBudget, runtime.MaxMailboxLength);
     }
 

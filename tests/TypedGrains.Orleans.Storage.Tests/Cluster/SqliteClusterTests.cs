@@ -11,6 +11,7 @@ using Orleans.Hosting;
 using Orleans.Runtime;
 using TypedGrains.Orleans.Storage.Hosting;
 using TypedGrains.Orleans.Storage.Tests.Support;
+using TypedGrains.Tests.Shared;
 using Xunit;
 
 namespace TypedGrains.Orleans.Storage.Tests.Cluster;

@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Concurrent;
+using System.Threading;
 
 namespace TypedGrains.Orleans.Tests.Grains;
 
@@ -8,6 +10,12 @@ public sealed record ClockState(int TimerTicks = 0, int ReminderTicks = 0);
 [Grain]
 public sealed partial class Clock : Grain<ClockState>
 {
+    /// <summary>Released once per committed timer tick of a key, for the tests to wait on (the silos run in the test process).</summary>
+    public static readonly ConcurrentDictionary<string, SemaphoreSlim> TimerTicked = new();
+
+    /// <summary>Released once per committed reminder tick of a key.</summary>
+    public static readonly ConcurrentDictionary<string, SemaphoreSlim> ReminderTicked = new();
+
     [Call] public ClockState Read() => State;
 
     [Call] public void StartTicking() => StartTimer(Ticks.TimerTick, TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(100));
@@ -23,6 +31,7 @@ public sealed partial class Clock : Grain<ClockState>
     {
         State = State with { TimerTicks = State.TimerTicks + 1 };
         SaveState();
+        Signal(TimerTicked);
     }
 
     [Tick]
@@ -30,5 +39,9 @@ public sealed partial class Clock : Grain<ClockState>
     {
         State = State with { ReminderTicks = State.ReminderTicks + 1 };
         SaveState();
+        Signal(ReminderTicked);
     }
+
+    private void Signal(ConcurrentDictionary<string, SemaphoreSlim> signals) =>
+        signals.GetOrAdd(Id.Key.AsString(), _ => new SemaphoreSlim(0)).Release();
 }

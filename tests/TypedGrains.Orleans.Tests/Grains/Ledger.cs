@@ -4,10 +4,16 @@ using System.Threading.Tasks;
 
 namespace TypedGrains.Orleans.Tests.Grains;
 
-public sealed record LedgerState(int Balance = 0, ImmutableList<Caller<int>>? Waiting = null, LedgerRef? Peer = null)
+public sealed record LedgerState(
+    int Balance = 0, ImmutableList<Caller<int>>? Waiting = null, LedgerRef? Peer = null, ImmutableList<BalanceAwaiter>? Awaiting = null)
 {
     public ImmutableList<Caller<int>> WaitingCallers => Waiting ?? ImmutableList<Caller<int>>.Empty;
+
+    public ImmutableList<BalanceAwaiter> Awaiters => Awaiting ?? ImmutableList<BalanceAwaiter>.Empty;
 }
+
+/// <summary>A caller waiting until the balance reaches <paramref name="AtLeast"/>.</summary>
+public sealed record BalanceAwaiter(int AtLeast, Caller<int> Caller);
 
 /// <summary>The behaviour suite's grain: every handler shape, stored state, a reference in state, deferred replies.</summary>
 [Grain]
@@ -28,6 +34,15 @@ public sealed partial class Ledger : Grain<LedgerState>
     {
         State = State with { Balance = State.Balance + amount };
         SaveState();
+        ReleaseAwaiters();
+    }
+
+    /// <summary>Answers once the balance is at least <paramref name="atLeast"/>: a gate for effects that arrive by cast.</summary>
+    [Call]
+    public void AwaitBalance(int atLeast, Caller<int> caller)
+    {
+        State = State with { Awaiting = State.Awaiters.Add(new BalanceAwaiter(atLeast, caller)) };
+        ReleaseAwaiters();
     }
 
     [Call]
@@ -82,4 +97,15 @@ public sealed partial class Ledger : Grain<LedgerState>
 
     [Call]
     public void Leave() => DeactivateAfterTurn();
+
+    private void ReleaseAwaiters()
+    {
+        var due = State.Awaiters.FindAll(a => a.AtLeast <= State.Balance);
+        foreach (var awaiter in due)
+        {
+            Reply(awaiter.Caller, State.Balance);
+        }
+
+        State = State with { Awaiting = State.Awaiters.RemoveRange(due) };
+    }
 }

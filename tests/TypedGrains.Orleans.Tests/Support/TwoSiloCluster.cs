@@ -1,7 +1,6 @@
 using System;
 using System.Linq;
 using System.Net;
-using System.Net.Sockets;
 using System.Threading.Tasks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -9,6 +8,7 @@ using Microsoft.Extensions.Logging;
 using Orleans.Hosting;
 using TypedGrains.Orleans.Hosting;
 using TypedGrains.Runtime;
+using TypedGrains.Tests.Shared;
 using Xunit;
 
 namespace TypedGrains.Orleans.Tests.Support;
@@ -40,7 +40,7 @@ public class TwoSiloCluster : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var ports = FreePorts(4);
+        var ports = FreePorts.Take(4);
         var primaryEndpoint = new IPEndPoint(IPAddress.Loopback, ports[0]);
         _primary = Silo(ports[0], ports[1], primaryEndpoint);
         _secondary = Silo(ports[2], ports[3], primaryEndpoint);
@@ -86,22 +86,5 @@ public class TwoSiloCluster : IAsyncLifetime
         options.DefaultProvider = Storage;
         options.CallTimeout = CallTimeout;
         options.ReplyDropped = (_, _) => System.Threading.Interlocked.Increment(ref RepliesDropped);
-    }
-
-    private static int[] FreePorts(int count)
-    {
-        var listeners = Enumerable.Range(0, count).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToArray();
-        foreach (var listener in listeners)
-        {
-            listener.Start();
-        }
-
-        var ports = listeners.Select(l => ((IPEndPoint)l.LocalEndpoint).Port).ToArray();
-        foreach (var listener in listeners)
-        {
-            listener.Stop();
-        }
-
-        return ports;
     }
 }

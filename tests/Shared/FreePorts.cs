@@ -2,9 +2,12 @@ using System.Linq;
 using System.Net;
 using System.Net.Sockets;
 
-namespace TypedGrains.Orleans.Storage.Tests.Support;
+namespace TypedGrains.Tests.Shared;
 
-/// <summary>Loopback ports nobody listens on at the time of the call (all held open together, so they are distinct).</summary>
+/// <summary>
+/// Loopback ports nobody listens on at the time of the call (all held open together, so they are distinct). Linked into
+/// the test projects and benchmarks that start Orleans silos.
+/// </summary>
 public static class FreePorts
 {
     public static int[] Take(int count)
