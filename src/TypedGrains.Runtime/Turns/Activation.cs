@@ -187,7 +187,7 @@ internal sealed partial class Activation<TGrain> : ActivationBase, ITurnHost
         Withdraw();
     }
 
-    // ---- ending ----
+    // ---- activating ----
 
     private async ValueTask ActivateThenRunAsync(ValueTask activation, Envelope<TGrain> envelope)
     {
@@ -206,107 +206,5 @@ internal sealed partial class Activation<TGrain> : ActivationBase, ITurnHost
 
         OnActivated();
         await envelope.DeliverTo(this).ConfigureAwait(false);
-    }
-
-    /// <summary>After each turn: finish a failed commit's end, or run a requested deactivation.</summary>
-    private ValueTask AfterTurn()
-    {
-        if (_failedCommit is { } cause)
-        {
-            _failedCommit = null;
-            Finish(cause);
-            return default;
-        }
-
-        return Engine.DeactivationRequested ? EndNormallyAsync() : default;
-    }
-
-    /// <summary>Runs the deactivation hook as the last turn, then ends; a hook that fails is reported and the activation still ends.</summary>
-    private async ValueTask EndNormallyAsync()
-    {
-        if (_ended)
-        {
-            return;
-        }
-
-        try
-        {
-            await Engine.DeactivateAsync(_runtime.StopToken).ConfigureAwait(false);
-        }
-        catch (Exception error)
-        {
-            _runtime.ReportDeactivationFailure(Id, error);
-        }
-
-        if (_failedCommit is { } cause)
-        {
-            _failedCommit = null;
-            Finish(cause);
-            return;
-        }
-
-        End(null);
-    }
-
-    private async ValueTask DeactivateForStopAsync(ControlEnvelope<TGrain> envelope)
-    {
-        await EndNormallyAsync().ConfigureAwait(false);
-        envelope.Complete(Turns);
-    }
-
-    private Task<int> PostControl(ControlRequest request)
-    {
-        var envelope = new ControlEnvelope<TGrain>(request);
-        if (!TryPost(envelope))
-        {
-            envelope.OnActivationEnded();
-        }
-
-        return envelope.Done;
-    }
-
-    private void Reroute(Envelope<TGrain> envelope)
-    {
-        if (!envelope.FollowsGrain)
-        {
-            envelope.OnActivationEnded();
-            return;
-        }
-
-        try
-        {
-            _runtime.Post(Id, envelope, admitted: true);
-        }
-        catch (Exception error)
-        {
-            envelope.Fail(error);
-        }
-    }
-
-    private void End(Exception? cause)
-    {
-        if (Withdraw())
-        {
-            Finish(cause);
-        }
-    }
-
-    private bool Withdraw()
-    {
-        if (_ended)
-        {
-            return false;
-        }
-
-        _ended = true;
-        EndTimers();
-        _runtime.Remove(this);
-        return true;
-    }
-
-    private void Finish(Exception? cause)
-    {
-        _runtime.PendingCallers.FailAllOf(this, new GrainDeactivatedException(Id, cause));
-        _runtime.OnActivationEnded(Id);
     }
 }
