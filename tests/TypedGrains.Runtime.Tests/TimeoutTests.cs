@@ -76,8 +76,11 @@ public sealed class TimeoutTests
         Assert.Equal(0, await counter.Get());
         storage.HoldWrites();
 
+        var storageTimeoutArmed = clock.OneShotArmed(Timeout);
         var add = counter.Add(1).AsTask();
         await storage.WriteStarted.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        // The write has started; the engine arms its storage timeout just after, and only then may the clock move.
+        await storageTimeoutArmed.WaitAsync(TimeSpan.FromSeconds(30));
         clock.Advance(Timeout + TimeSpan.FromSeconds(1));
 
         var error = await Assert.ThrowsAnyAsync<Exception>(() => add);

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Threading;
+using System.Threading.Tasks;
 
 namespace TypedGrains.Runtime.Tests.Support;
 
@@ -9,6 +10,7 @@ public sealed class ManualTimeProvider : TimeProvider
 {
     private readonly object _gate = new();
     private readonly List<ManualTimer> _timers = new();
+    private readonly List<(TimeSpan DueTime, TaskCompletionSource Armed)> _watches = new();
     private DateTimeOffset _now = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     public override DateTimeOffset GetUtcNow()
@@ -28,6 +30,28 @@ public sealed class ManualTimeProvider : TimeProvider
         var timer = new ManualTimer(this, callback, state);
         timer.Change(dueTime, period);
         return timer;
+    }
+
+    /// <summary>
+    /// Completes when a one-shot timer is armed with exactly <paramref name="dueTime"/> from now (for instance the
+    /// storage timeout of a write that has started), so a test advances the clock only once that timer is there.
+    /// </summary>
+    public Task OneShotArmed(TimeSpan dueTime)
+    {
+        var armed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_gate)
+        {
+            if (_timers.Exists(timer => timer.Period == TimeSpan.Zero && timer.Due == _now + dueTime))
+            {
+                armed.SetResult();
+            }
+            else
+            {
+                _watches.Add((dueTime, armed));
+            }
+        }
+
+        return armed.Task;
     }
 
     /// <summary>Moves the clock forward, firing every timer that falls due on the way, in order.</summary>
@@ -103,6 +127,19 @@ public sealed class ManualTimeProvider : TimeProvider
                 Due = _owner._now + dueTime;
                 Period = period == Timeout.InfiniteTimeSpan ? TimeSpan.Zero : period;
                 _owner._timers.Add(this);
+                if (Period == TimeSpan.Zero)
+                {
+                    _owner._watches.RemoveAll(watch =>
+                    {
+                        if (watch.DueTime != dueTime)
+                        {
+                            return false;
+                        }
+
+                        watch.Armed.SetResult();
+                        return true;
+                    });
+                }
                 return true;
             }
         }
@@ -117,7 +154,7 @@ public sealed class ManualTimeProvider : TimeProvider
             }
         }
 
-        public System.Threading.Tasks.ValueTask DisposeAsync()
+        public ValueTask DisposeAsync()
         {
             Dispose();
             return default;
