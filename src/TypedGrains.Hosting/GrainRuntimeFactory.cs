@@ -34,6 +34,7 @@ internal static class GrainRuntimeFactory
         options.IdleCollectionAge = settings.IdleCollectionAge ?? options.IdleCollectionAge;
         options.TurnBudget = settings.TurnBudget ?? options.TurnBudget;
         options.MaxMailboxLength = settings.MaxMailboxLength ?? options.MaxMailboxLength;
+        options.RunCallsInline = settings.RunCallsInline ?? options.RunCallsInline;
         foreach (var grain in registry.Grains)
         {
             grain(options);

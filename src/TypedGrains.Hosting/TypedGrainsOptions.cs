@@ -35,6 +35,9 @@ public sealed class TypedGrainsOptions
 
     /// <summary>See <see cref="Runtime.InProcessRuntimeOptions.MaxMailboxLength"/>.</summary>
     public int? MaxMailboxLength { get; set; }
+
+    /// <summary>See <see cref="Runtime.InProcessRuntimeOptions.RunCallsInline"/>.</summary>
+    public bool? RunCallsInline { get; set; }
 }
 
 /// <summary>One state provider of the <c>TypedGrains:Providers</c> section.</summary>

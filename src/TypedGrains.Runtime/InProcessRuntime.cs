@@ -38,6 +38,7 @@ public sealed partial class InProcessRuntime : IGrainRuntime, IGrainFactory, IDe
         Time = options.TimeProvider;
         TurnBudget = options.TurnBudget;
         Scheduler = options.Scheduler;
+        RunsCallsInline = options.RunCallsInline && options.Scheduler is ThreadPoolMailboxScheduler;
         CallTimeout = options.CallTimeout;
         MaxMailboxLength = options.MaxMailboxLength;
         PendingCallers = new PendingCallerTable(Incarnation);
@@ -72,6 +73,9 @@ public sealed partial class InProcessRuntime : IGrainRuntime, IGrainFactory, IDe
     internal int TurnBudget { get; }
 
     internal IMailboxScheduler Scheduler { get; }
+
+    /// <summary>Whether calls to idle activations run on the caller's thread (<see cref="InProcessRuntimeOptions.RunCallsInline"/>).</summary>
+    internal bool RunsCallsInline { get; }
 
     internal TimeSpan CallTimeout { get; }
 

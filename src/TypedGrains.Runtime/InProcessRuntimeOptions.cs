@@ -24,6 +24,16 @@ public sealed partial class InProcessRuntimeOptions
     public int TurnBudget { get; set; } = 64;
 
     /// <summary>
+    /// Whether a call to an activation with nothing queued runs its turn on the caller's thread, until the turn first
+    /// awaits something that is not complete (then it continues on the thread pool, as every turn does). The turn
+    /// still runs alone, in the grain's context and not in the caller's synchronization context; a turn that completes
+    /// synchronously has answered before the call returns, with no thread hop. Casts never run inline (their sender
+    /// goes on at once), and neither do calls on a <see cref="Scheduler"/> other than the thread pool. Turn it off when
+    /// handlers block their thread for long stretches (they should not: TG0013). Default: <c>true</c>.
+    /// </summary>
+    public bool RunCallsInline { get; set; } = true;
+
+    /// <summary>
     /// The most activations one stateless-worker grain id (<see cref="Placement.StatelessWorker"/>) may have at once.
     /// A message to such an id goes to one of its activations that is not busy; when all are busy a new one is
     /// created, up to this limit; at the limit the message queues behind one of the busy activations. Other grains

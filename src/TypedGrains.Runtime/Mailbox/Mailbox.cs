@@ -8,7 +8,9 @@ namespace TypedGrains.Runtime;
 /// The mailbox of one activation: an Idle/Scheduled compare-and-swap decides who schedules it, each scheduling runs a
 /// slice of at most <c>budget</c> messages (a busy activation then yields its thread), and turns that complete
 /// synchronously never leave the loop; an asynchronous turn resumes the slice where it completes. Each slice runs in
-/// the activation's execution context, in which its <see cref="Backend.TurnScope"/> is current.
+/// the activation's execution context, in which its <see cref="Backend.TurnScope"/> is current. A call that finds the
+/// mailbox idle runs its turn on the caller's thread when the runtime allows it (<see cref="InlineTurns"/>): the
+/// caller then holds the schedule exactly as a scheduler thread would.
 /// </summary>
 internal sealed class Mailbox<TGrain> : IThreadPoolWorkItem
     where TGrain : Grain, IGrain<TGrain>
@@ -21,16 +23,18 @@ internal sealed class Mailbox<TGrain> : IThreadPoolWorkItem
     private readonly IMailboxScheduler _scheduler;
     private readonly int _budget;
     private readonly int _limit;
+    private readonly bool _inline;
     private ExecutionContext? _context;
     private int _status;
     private int _length;
 
-    public Mailbox(Activation<TGrain> activation, IMailboxScheduler scheduler, int budget, int limit)
+    public Mailbox(Activation<TGrain> activation, IMailboxScheduler scheduler, int budget, int limit, bool inline)
     {
         _activation = activation;
         _scheduler = scheduler;
         _budget = budget;
         _limit = limit;
+        _inline = inline;
     }
 
     /// <summary>
@@ -78,7 +82,7 @@ internal sealed class Mailbox<TGrain> : IThreadPoolWorkItem
         // per message while the mailbox is busy.
         if (TryTakeSchedule())
         {
-            _scheduler.Schedule(this, envelope.SenderWaits);
+            Schedule(envelope.SenderWaits);
         }
     }
 
@@ -92,7 +96,7 @@ internal sealed class Mailbox<TGrain> : IThreadPoolWorkItem
     public void Deliver(Envelope<TGrain> envelope)
     {
         _queue.Enqueue(envelope);
-        _scheduler.Schedule(this, envelope.SenderWaits);
+        Schedule(envelope.SenderWaits);
     }
 
     /// <summary>
@@ -104,13 +108,67 @@ internal sealed class Mailbox<TGrain> : IThreadPoolWorkItem
     {
         // Built on the first slice, on a scheduler thread, so that it carries nothing of the thread that created the
         // activation; restoring it is a field write, so entering the scope costs nothing per turn.
-        ExecutionContext.Restore(_context ??= _activation.Engine.Scope.CaptureContext());
-        RunSlice();
+        ExecutionContext.Restore(_context ?? BuildContext());
+        RunSlice(_budget);
     }
 
-    private void RunSlice()
+    /// <summary>Runs a mailbox this thread just took from Idle: inline for a waiting sender where allowed, else on the scheduler.</summary>
+    private void Schedule(bool senderWaits)
     {
-        for (var budget = _budget; budget > 0; budget--)
+        if (senderWaits && _inline && InlineTurns.TryEnter())
+        {
+            RunInline();
+        }
+        else
+        {
+            _scheduler.Schedule(this, senderWaits);
+        }
+    }
+
+    /// <summary>
+    /// Runs the caller's own message on the caller's thread, in the activation's execution context and without the
+    /// caller's synchronization context, then gives both back. What is queued behind it, and the rest of a turn that
+    /// awaits, go to the scheduler: the caller's thread does no other caller's work.
+    /// </summary>
+    private void RunInline()
+    {
+        var callerContext = ExecutionContext.Capture()!;
+        var callerSynchronization = SynchronizationContext.Current;
+        try
+        {
+            if (callerSynchronization is not null)
+            {
+                SynchronizationContext.SetSynchronizationContext(null);
+            }
+
+            ExecutionContext.Restore(_context ?? BuildContext());
+            RunSlice(1);
+        }
+        finally
+        {
+            ExecutionContext.Restore(callerContext);
+            if (callerSynchronization is not null)
+            {
+                SynchronizationContext.SetSynchronizationContext(callerSynchronization);
+            }
+
+            InlineTurns.Exit();
+        }
+    }
+
+    /// <summary>
+    /// Builds the activation's execution context on its first slice, from an empty one, so that it carries nothing of
+    /// the thread that ran that slice; restoring it afterwards is a field write, so entering the scope costs nothing per turn.
+    /// </summary>
+    private ExecutionContext BuildContext()
+    {
+        ExecutionContext.Restore(InlineTurns.Empty);
+        return _context = _activation.Engine.Scope.CaptureContext();
+    }
+
+    private void RunSlice(int budget)
+    {
+        for (; budget > 0; budget--)
         {
             if (!_queue.TryDequeue(out var envelope))
             {
@@ -131,7 +189,13 @@ internal sealed class Mailbox<TGrain> : IThreadPoolWorkItem
             }
         }
 
-        // Budget spent: keep the mailbox Scheduled but give the thread back.
+        // Budget spent: keep the mailbox Scheduled but give the thread back (after an inline turn: back to the caller).
+        if (_queue.IsEmpty)
+        {
+            Release();
+            return;
+        }
+
         _scheduler.Schedule(this, preferLocal: false);
     }
 
@@ -149,7 +213,7 @@ internal sealed class Mailbox<TGrain> : IThreadPoolWorkItem
         finally
         {
             // The continuation runs in the context the slice ran in, so the scope is still current.
-            RunSlice();
+            RunSlice(_budget);
         }
     }
 
