@@ -13,6 +13,7 @@ namespace TypedGrains;
 public abstract partial class Grain : IGrainLifecycle
 {
     private IGrainFactory? _grains;
+    private GrainActions? _actions;
 
     /// <summary>Creates the grain.</summary>
     protected Grain()
@@ -23,7 +24,7 @@ public abstract partial class Grain : IGrainLifecycle
     public GrainId Id { get; private set; }
 
     /// <summary>The actions requested by the current turn (read them in unit tests after calling a handler).</summary>
-    public GrainActions Actions { get; } = new();
+    public GrainActions Actions => _actions ??= new();
 
     /// <summary>
     /// Hands out references to other grains of the runtime this activation runs on, e.g. <c>Grains.Counter("c-1")</c>.
@@ -96,15 +97,17 @@ public abstract partial class Grain : IGrainLifecycle
 
     ValueTask IGrainLifecycle.OnDeactivateAsync(CancellationToken cancellationToken) => OnDeactivateAsync(cancellationToken);
 
+    GrainActions? IGrainLifecycle.PendingActions => _actions is { IsEmpty: false } actions ? actions : null;
+
     void IGrainLifecycle.BeginTurn()
     {
-        Actions.Clear();
+        _actions?.Clear();
         SnapshotState();
     }
 
     void IGrainLifecycle.RollbackTurn()
     {
-        Actions.Clear();
+        _actions?.Clear();
         RestoreSnapshot();
     }
 

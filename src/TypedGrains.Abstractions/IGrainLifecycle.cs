@@ -23,6 +23,12 @@ public interface IGrainLifecycle
     /// <summary>Runs the grain's <c>OnDeactivateAsync</c> hook (inside a turn the runtime began).</summary>
     ValueTask OnDeactivateAsync(CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The actions the current turn asked for, or <c>null</c> when it asked for none (reading it allocates nothing,
+    /// unlike <see cref="Grain.Actions"/>, which a grain creates on first use).
+    /// </summary>
+    GrainActions? PendingActions { get; }
+
     /// <summary>Starts a turn: clears actions and remembers the committed state.</summary>
     void BeginTurn();
 

@@ -19,15 +19,15 @@ public sealed partial class TurnEngine<TGrain>
     /// </summary>
     private ValueTask CommitTurn()
     {
-        var actions = Grain.Actions;
-        if (actions.IsEmpty && !HasDeferred)
+        var actions = _lifecycle.PendingActions;
+        LeaveTurn();
+        if (actions is null)
         {
-            // The common turn: nothing to save, release or send.
-            LeaveTurn();
+            // The common turn: nothing to save or release; at most casts to other grains to send.
+            SendDeferred();
             return default;
         }
 
-        LeaveTurn();
         if (!actions.SaveStateRequested)
         {
             if (actions.Reminders.Count > 0)

@@ -22,7 +22,7 @@ internal sealed partial class Activation<TGrain> : ActivationBase, ITurnHost
     private volatile bool _ended;
 
     public Activation(InProcessRuntime runtime, ActivationTable table, GrainId id)
-        : base(table, id, runtime.Time.GetTimestamp())
+        : base(table, runtime.Time.GetTimestamp())
     {
         _runtime = runtime;
         Engine = new TurnEngine<TGrain>(this, id, storesState: TGrain.Definition.StoresState, runtime);
@@ -34,6 +34,8 @@ internal sealed partial class Activation<TGrain> : ActivationBase, ITurnHost
     public Mailbox<TGrain> Mailbox { get; }
 
     public TGrain Grain => Engine.Grain;
+
+    public override GrainId Id => Engine.Id;
 
     /// <summary>Queues <paramref name="envelope"/>; <c>false</c> when the activation has ended and the caller must route again.</summary>
     /// <exception cref="MailboxFullException">The mailbox is full and the message was not <paramref name="admitted"/> before.</exception>

@@ -9,16 +9,16 @@ internal abstract class ActivationBase
     private int _pendingCallers;
     private int _turns;
 
-    protected ActivationBase(ActivationTable table, GrainId id, long now)
+    protected ActivationBase(ActivationTable table, long now)
     {
         Table = table;
-        Id = id;
         QuietSince = now;
     }
 
     public ActivationTable Table { get; }
 
-    public GrainId Id { get; }
+    /// <summary>The grain id (kept once per activation, by its grain instance).</summary>
+    public abstract GrainId Id { get; }
 
     /// <summary>Callers of deferred calls accepted by this activation and not yet answered.</summary>
     public int PendingCallers => Volatile.Read(ref _pendingCallers);
