@@ -67,6 +67,12 @@ public sealed partial class GrainGenerator
                 writer.WriteLine("public override bool HasState => false;");
             }
 
+            if (grain.RunsSynchronously)
+            {
+                writer.WriteLine();
+                writer.WriteLine("public override bool RunsSynchronously => true;");
+            }
+
             if (grain.StateFormatter is { } stateFormatter)
             {
                 writer.WriteLine();

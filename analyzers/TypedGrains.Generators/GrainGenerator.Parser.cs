@@ -140,7 +140,8 @@ public sealed partial class GrainGenerator
                 StateFormatter: stateFormatter,
                 Formatters: new EquatableArray<FormatterModel>(formatters),
                 Ticks: new EquatableArray<TickModel>(ParseTicks(grain, known)),
-                ServiceParameters: new EquatableArray<ServiceParameterModel>(ParseServiceParameters(grain)));
+                ServiceParameters: new EquatableArray<ServiceParameterModel>(ParseServiceParameters(grain)),
+                RunsSynchronously: SynchronousGrainRule.RunsSynchronously(grain, known, cancellationToken));
         }
 
         /// <summary>

@@ -50,6 +50,16 @@ public abstract class GrainDefinition
     public bool StoresState => HasState && Placement != Placement.StatelessWorker;
 
     /// <summary>
+    /// Whether none of the grain's own code continues after an <c>await</c>: the generator sets it when the grain's
+    /// declaration holds no <c>await</c> and no <c>async</c> member, method or lambda. Code of such a grain runs only
+    /// while the runtime runs its turn, so a backend may make the turn current for that stretch alone instead of
+    /// flowing it through the grain's awaits (the in-process runtime then keeps no execution context per activation).
+    /// Work a handler starts on another thread without awaiting it (<c>Task.Run</c>, <c>ContinueWith</c>) is outside
+    /// the turn either way; its casts are sent at once.
+    /// </summary>
+    public virtual bool RunsSynchronously => false;
+
+    /// <summary>
     /// Encodes and decodes the grain's state for providers that store bytes. The generator overrides it with the
     /// grain's generated MessagePack codec.
     /// </summary>

@@ -26,6 +26,7 @@ namespace TypedGrains.Generators.Models;
 /// <param name="Ticks">The valid <c>[Tick]</c> handlers, ordinally sorted by name.</param>
 /// <param name="Formatters">The formatters the grain's state, requests and replies need (empty when its types cannot be serialized).</param>
 /// <param name="ServiceParameters">The constructor parameters resolved from services; empty for a grain with a parameterless constructor.</param>
+/// <param name="RunsSynchronously">Whether none of the grain's code awaits (<see cref="SynchronousGrainRule"/>).</param>
 internal sealed record GrainModel(
     string HintName,
     string Namespace,
@@ -49,4 +50,5 @@ internal sealed record GrainModel(
     string? StateFormatter,
     EquatableArray<FormatterModel> Formatters,
     EquatableArray<TickModel> Ticks,
-    EquatableArray<ServiceParameterModel> ServiceParameters);
+    EquatableArray<ServiceParameterModel> ServiceParameters,
+    bool RunsSynchronously);

@@ -20,6 +20,9 @@ namespace TypedGrains.Backend;
 public abstract class TurnScope
 {
     private static readonly AsyncLocal<TurnScope?> s_current = new();
+
+    [ThreadStatic]
+    private static TurnScope? t_current;
     private List<IOutgoingMessage>? _deferred;
     private bool _inTurn;
 
@@ -32,7 +35,19 @@ public abstract class TurnScope
     }
 
     /// <summary>The scope of the turn the calling code runs in, or <c>null</c> outside every turn.</summary>
-    public static TurnScope? Current => s_current.Value;
+    public static TurnScope? Current => t_current ?? s_current.Value;
+
+    /// <summary>
+    /// Makes <paramref name="scope"/> current on this thread alone (it does not flow into awaits) and returns the
+    /// scope it replaces, which the caller puts back with the same method when the stretch ends. For grains whose code
+    /// never awaits (<see cref="GrainDefinition.RunsSynchronously"/>); <c>null</c> leaves the flowing scope in charge.
+    /// </summary>
+    public static TurnScope? SwapThreadScope(TurnScope? scope)
+    {
+        var previous = t_current;
+        t_current = scope;
+        return previous;
+    }
 
     /// <summary>The runtime that runs the activation.</summary>
     public object Owner { get; }

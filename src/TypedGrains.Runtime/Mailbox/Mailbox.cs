@@ -24,6 +24,7 @@ internal sealed class Mailbox<TGrain> : IThreadPoolWorkItem
     private readonly int _budget;
     private readonly int _limit;
     private readonly bool _inline;
+    private readonly bool _synchronous = TGrain.Definition.RunsSynchronously;
     private ExecutionContext? _context;
     private int _status;
     private int _length;
@@ -108,8 +109,12 @@ internal sealed class Mailbox<TGrain> : IThreadPoolWorkItem
     {
         // Built on the first slice, on a scheduler thread, so that it carries nothing of the thread that created the
         // activation; restoring it is a field write, so entering the scope costs nothing per turn.
-        ExecutionContext.Restore(_context ?? BuildContext());
-        RunSlice(_budget);
+        if (!_synchronous)
+        {
+            ExecutionContext.Restore(_context ?? BuildContext());
+        }
+
+        RunSliceInScope(_budget);
     }
 
     /// <summary>Runs a mailbox this thread just took from Idle: inline for a waiting sender where allowed, else on the scheduler.</summary>
@@ -141,8 +146,9 @@ internal sealed class Mailbox<TGrain> : IThreadPoolWorkItem
                 SynchronizationContext.SetSynchronizationContext(null);
             }
 
-            ExecutionContext.Restore(_context ?? BuildContext());
-            RunSlice(1);
+            // A grain whose code never awaits needs no context of its own: an empty one hides the caller's.
+            ExecutionContext.Restore(_synchronous ? InlineTurns.Empty : _context ?? BuildContext());
+            RunSliceInScope(1);
         }
         finally
         {
@@ -164,6 +170,23 @@ internal sealed class Mailbox<TGrain> : IThreadPoolWorkItem
     {
         ExecutionContext.Restore(InlineTurns.Empty);
         return _context = _activation.Engine.Scope.CaptureContext();
+    }
+
+    /// <summary>
+    /// Runs a slice with this activation's scope current on the thread for a grain whose code never awaits, and with
+    /// no thread scope for the others (theirs flows in their execution context), putting back what was there.
+    /// </summary>
+    private void RunSliceInScope(int budget)
+    {
+        var outer = Backend.TurnScope.SwapThreadScope(_synchronous ? _activation.Engine.Scope : null);
+        try
+        {
+            RunSlice(budget);
+        }
+        finally
+        {
+            Backend.TurnScope.SwapThreadScope(outer);
+        }
     }
 
     private void RunSlice(int budget)
@@ -212,8 +235,8 @@ internal sealed class Mailbox<TGrain> : IThreadPoolWorkItem
         }
         finally
         {
-            // The continuation runs in the context the slice ran in, so the scope is still current.
-            RunSlice(_budget);
+            // The continuation runs in the context the slice ran in, so a flowing scope is still current.
+            RunSliceInScope(_budget);
         }
     }
 

@@ -44,6 +44,8 @@ partial class GlobalCounter : global::TypedGrains.IGrain<global::GlobalCounter>
         public override global::System.Threading.Tasks.ValueTask DispatchAsync(global::TypedGrains.IGrainRuntime runtime, global::TypedGrains.GrainId grain, uint methodId, global::System.Buffers.ReadOnlySequence<byte> arguments, global::System.Buffers.IBufferWriter<byte> reply, global::System.Threading.CancellationToken cancellationToken)
             => global::TypedGrains.Backend.GrainRequestDispatcher.DispatchAsync<global::GlobalCounter>(runtime, grain, methodId, arguments, reply, cancellationToken);
 
+        public override bool RunsSynchronously => true;
+
         #nullable disable
         private static readonly global::TypedGrains.Persistence.IStateCodec GeneratedStateCodec =
             new global::TypedGrains.Messaging.MessagePackStateCodec<global::GlobalCounterState>(global::TypedGrains.Generated.MessagePack.TestGrains.GlobalCounterStateFormatter_4BCD66BC.Instance);

@@ -30,6 +30,8 @@ namespace Cases
             public override global::System.Threading.Tasks.ValueTask DispatchAsync(global::TypedGrains.IGrainRuntime runtime, global::TypedGrains.GrainId grain, uint methodId, global::System.Buffers.ReadOnlySequence<byte> arguments, global::System.Buffers.IBufferWriter<byte> reply, global::System.Threading.CancellationToken cancellationToken)
                 => global::TypedGrains.Backend.GrainRequestDispatcher.DispatchAsync<global::Cases.WithAbstract>(runtime, grain, methodId, arguments, reply, cancellationToken);
 
+            public override bool RunsSynchronously => true;
+
             public override void Dispatch<TVisitor>(uint methodId, global::TypedGrains.IArgumentReader arguments, ref TVisitor visitor)
             {
                 throw UnknownMethod(methodId);

@@ -108,6 +108,8 @@ namespace Cases
 
             public override bool HasState => false;
 
+            public override bool RunsSynchronously => true;
+
             public override void Dispatch<TVisitor>(uint methodId, global::TypedGrains.IArgumentReader arguments, ref TVisitor visitor)
             {
                 switch (methodId)

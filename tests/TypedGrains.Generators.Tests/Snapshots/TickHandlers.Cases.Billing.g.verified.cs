@@ -138,6 +138,8 @@ namespace Cases
             public override global::System.Threading.Tasks.ValueTask DispatchAsync(global::TypedGrains.IGrainRuntime runtime, global::TypedGrains.GrainId grain, uint methodId, global::System.Buffers.ReadOnlySequence<byte> arguments, global::System.Buffers.IBufferWriter<byte> reply, global::System.Threading.CancellationToken cancellationToken)
                 => global::TypedGrains.Backend.GrainRequestDispatcher.DispatchAsync<global::Cases.Billing>(runtime, grain, methodId, arguments, reply, cancellationToken);
 
+            public override bool RunsSynchronously => true;
+
             #nullable disable
             private static readonly global::TypedGrains.Persistence.IStateCodec GeneratedStateCodec =
                 new global::TypedGrains.Messaging.MessagePackStateCodec<global::Cases.BillingState>(global::TypedGrains.Generated.MessagePack.TestGrains.BillingStateFormatter_04F51A9F.Instance);

@@ -26,6 +26,18 @@ public sealed partial class RelayGrain : Grain<RelayState>
         SaveState();
     }
 
+    /// <summary>
+    /// Calls a synchronous grain (which runs inline and casts), then casts itself and throws: only the synchronous
+    /// grain's committed cast may leave; this turn's cast must not.
+    /// </summary>
+    [Call]
+    public async Task CallSyncThenCastThenFail(string sync, string syncTarget, string target)
+    {
+        await Grains.SyncRelayGrain(sync).CastAndCount(syncTarget);
+        Grains.CounterGrain(target).Increment();
+        throw new InvalidOperationException("relay failed after calling a synchronous grain");
+    }
+
     /// <summary>Casts to counter <paramref name="target"/> after an await inside the same turn.</summary>
     [Call]
     public async Task CastLaterThenFail(string target)
