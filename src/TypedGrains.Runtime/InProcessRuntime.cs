@@ -39,6 +39,7 @@ public sealed partial class InProcessRuntime : IGrainRuntime, IGrainFactory, IDe
         TurnBudget = options.TurnBudget;
         Scheduler = options.Scheduler;
         RunsCallsInline = options.RunCallsInline && options.Scheduler is ThreadPoolMailboxScheduler;
+        MailboxSettings = new MailboxSettings(Scheduler, TurnBudget, options.MaxMailboxLength, RunsCallsInline);
         CallTimeout = options.CallTimeout;
         MaxMailboxLength = options.MaxMailboxLength;
         PendingCallers = new PendingCallerTable(Incarnation);
@@ -76,6 +77,8 @@ public sealed partial class InProcessRuntime : IGrainRuntime, IGrainFactory, IDe
 
     /// <summary>Whether calls to idle activations run on the caller's thread (<see cref="InProcessRuntimeOptions.RunCallsInline"/>).</summary>
     internal bool RunsCallsInline { get; }
+
+    internal MailboxSettings MailboxSettings { get; }
 
     internal TimeSpan CallTimeout { get; }
 

@@ -19,7 +19,7 @@ public sealed partial class TurnEngine<TGrain>
     /// </summary>
     private ValueTask CommitTurn()
     {
-        var actions = _lifecycle.PendingActions;
+        var actions = Lifecycle.PendingActions;
         LeaveTurn();
         if (actions is null)
         {
@@ -54,7 +54,7 @@ public sealed partial class TurnEngine<TGrain>
     {
         try
         {
-            _etag = await WithStorageTimeout(_provider!.WriteAsync(Id, _lifecycle.ExportState(), _codec!, _etag, _host.StopToken))
+            _etag = await WithStorageTimeout(_provider!.WriteAsync(Id, Lifecycle.ExportState(), _codec!, _etag, _host.StopToken))
                 .ConfigureAwait(false);
         }
         catch (Exception error)
@@ -175,7 +175,7 @@ public sealed partial class TurnEngine<TGrain>
 
     private void Import(StoredState? stored)
     {
-        _lifecycle.ImportState(stored?.State);
+        Lifecycle.ImportState(stored?.State);
         _etag = stored?.ETag ?? 0;
     }
 

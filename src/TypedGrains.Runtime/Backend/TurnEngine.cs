@@ -24,7 +24,6 @@ public sealed partial class TurnEngine<TGrain> : TurnScope
     where TGrain : Grain, IGrain<TGrain>
 {
     private readonly ITurnHost _host;
-    private readonly IGrainLifecycle _lifecycle;
     private readonly bool _storesState;
 
     /// <summary>Creates the engine and the grain instance of one activation.</summary>
@@ -42,13 +41,15 @@ public sealed partial class TurnEngine<TGrain> : TurnScope
         _host = host;
         _storesState = storesState;
         Grain = host.Services is { } services ? TGrain.Definition.Create(services) : TGrain.Definition.Create();
-        _lifecycle = Grain;
-        _lifecycle.Bind(id);
-        _lifecycle.Attach(host.Grains);
+        Lifecycle.Bind(id);
+        Lifecycle.Attach(host.Grains);
     }
 
     /// <summary>The grain id.</summary>
     public GrainId Id => Grain.Id;
+
+    /// <summary>The grain as the engine drives it (the same object as <see cref="Grain"/>; no field of its own).</summary>
+    private IGrainLifecycle Lifecycle => Grain;
 
     /// <summary>The grain instance.</summary>
     public TGrain Grain { get; }
@@ -182,7 +183,7 @@ public sealed partial class TurnEngine<TGrain> : TurnScope
         ValueTask hook;
         try
         {
-            hook = activating ? _lifecycle.OnActivateAsync(cancellationToken) : _lifecycle.OnDeactivateAsync(cancellationToken);
+            hook = activating ? Lifecycle.OnActivateAsync(cancellationToken) : Lifecycle.OnDeactivateAsync(cancellationToken);
         }
         catch (Exception error)
         {
@@ -195,14 +196,14 @@ public sealed partial class TurnEngine<TGrain> : TurnScope
 
     private void BeginTurn()
     {
-        _lifecycle.BeginTurn();
+        Lifecycle.BeginTurn();
         EnterTurn();
     }
 
     private void RollbackTurn()
     {
         DropDeferred();
-        _lifecycle.RollbackTurn();
+        Lifecycle.RollbackTurn();
     }
 
     private async ValueTask<TReply> AwaitHandlerAsync<TReply>(ValueTask<TReply> handler)

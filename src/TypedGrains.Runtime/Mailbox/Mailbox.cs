@@ -8,7 +8,8 @@ namespace TypedGrains.Runtime;
 /// The mailbox of one activation: an Idle/Scheduled compare-and-swap decides who schedules it, each scheduling runs a
 /// slice of at most <c>budget</c> messages (a busy activation then yields its thread), and turns that complete
 /// synchronously never leave the loop; an asynchronous turn resumes the slice where it completes. Each slice runs in
-/// the activation's execution context, in which its <see cref="Backend.TurnScope"/> is current. A call that finds the
+/// the activation's execution context, in which its <see cref="Backend.TurnScope"/> is current (for a grain whose code never
+/// awaits, the scope is current on the thread for the slice and no context is kept). A call that finds the
 /// mailbox idle runs its turn on the caller's thread when the runtime allows it (<see cref="InlineTurns"/>): the
 /// caller then holds the schedule exactly as a scheduler thread would.
 /// </summary>
@@ -18,24 +19,19 @@ internal sealed class Mailbox<TGrain> : IThreadPoolWorkItem
     private const int Idle = 0;
     private const int Scheduled = 1;
 
+    private static readonly bool s_synchronous = TGrain.Definition.RunsSynchronously;
+
     private readonly Activation<TGrain> _activation;
+    private readonly MailboxSettings _settings;
     private MailboxQueue<TGrain> _queue = new();
-    private readonly IMailboxScheduler _scheduler;
-    private readonly int _budget;
-    private readonly int _limit;
-    private readonly bool _inline;
-    private readonly bool _synchronous = TGrain.Definition.RunsSynchronously;
     private ExecutionContext? _context;
     private int _status;
     private int _length;
 
-    public Mailbox(Activation<TGrain> activation, IMailboxScheduler scheduler, int budget, int limit, bool inline)
+    public Mailbox(Activation<TGrain> activation, MailboxSettings settings)
     {
         _activation = activation;
-        _scheduler = scheduler;
-        _budget = budget;
-        _limit = limit;
-        _inline = inline;
+        _settings = settings;
     }
 
     /// <summary>
@@ -44,12 +40,12 @@ internal sealed class Mailbox<TGrain> : IThreadPoolWorkItem
     /// </summary>
     public bool TryReserve()
     {
-        if (_limit == 0)
+        if (_settings.Limit == 0)
         {
             return true;
         }
 
-        if (Interlocked.Increment(ref _length) <= _limit)
+        if (Interlocked.Increment(ref _length) <= _settings.Limit)
         {
             return true;
         }
@@ -61,7 +57,7 @@ internal sealed class Mailbox<TGrain> : IThreadPoolWorkItem
     /// <summary>Counts a message that is taken whether the mailbox is full or not (it was accepted before).</summary>
     public void Count(Envelope<TGrain> envelope)
     {
-        if (_limit != 0 && envelope.IsTurn)
+        if (_settings.Limit != 0 && envelope.IsTurn)
         {
             Interlocked.Increment(ref _length);
         }
@@ -109,24 +105,24 @@ internal sealed class Mailbox<TGrain> : IThreadPoolWorkItem
     {
         // Built on the first slice, on a scheduler thread, so that it carries nothing of the thread that created the
         // activation; restoring it is a field write, so entering the scope costs nothing per turn.
-        if (!_synchronous)
+        if (!s_synchronous)
         {
             ExecutionContext.Restore(_context ?? BuildContext());
         }
 
-        RunSliceInScope(_budget);
+        RunSliceInScope(_settings.Budget);
     }
 
     /// <summary>Runs a mailbox this thread just took from Idle: inline for a waiting sender where allowed, else on the scheduler.</summary>
     private void Schedule(bool senderWaits)
     {
-        if (senderWaits && _inline && InlineTurns.TryEnter())
+        if (senderWaits && _settings.Inline && InlineTurns.TryEnter())
         {
             RunInline();
         }
         else
         {
-            _scheduler.Schedule(this, senderWaits);
+            _settings.Scheduler.Schedule(this, senderWaits);
         }
     }
 
@@ -147,7 +143,7 @@ internal sealed class Mailbox<TGrain> : IThreadPoolWorkItem
             }
 
             // A grain whose code never awaits needs no context of its own: an empty one hides the caller's.
-            ExecutionContext.Restore(_synchronous ? InlineTurns.Empty : _context ?? BuildContext());
+            ExecutionContext.Restore(s_synchronous ? InlineTurns.Empty : _context ?? BuildContext());
             RunSliceInScope(1);
         }
         finally
@@ -178,7 +174,7 @@ internal sealed class Mailbox<TGrain> : IThreadPoolWorkItem
     /// </summary>
     private void RunSliceInScope(int budget)
     {
-        var outer = Backend.TurnScope.SwapThreadScope(_synchronous ? _activation.Engine.Scope : null);
+        var outer = Backend.TurnScope.SwapThreadScope(s_synchronous ? _activation.Engine.Scope : null);
         try
         {
             RunSlice(budget);
@@ -199,7 +195,7 @@ internal sealed class Mailbox<TGrain> : IThreadPoolWorkItem
                 return;
             }
 
-            if (_limit != 0 && envelope.IsTurn)
+            if (_settings.Limit != 0 && envelope.IsTurn)
             {
                 Interlocked.Decrement(ref _length);
             }
@@ -219,7 +215,7 @@ internal sealed class Mailbox<TGrain> : IThreadPoolWorkItem
             return;
         }
 
-        _scheduler.Schedule(this, preferLocal: false);
+        _settings.Scheduler.Schedule(this, preferLocal: false);
     }
 
     /// <summary>Idle to Scheduled; <c>true</c> for the one caller that made the move and must now schedule the mailbox.</summary>
@@ -236,7 +232,7 @@ internal sealed class Mailbox<TGrain> : IThreadPoolWorkItem
         finally
         {
             // The continuation runs in the context the slice ran in, so a flowing scope is still current.
-            RunSliceInScope(_budget);
+            RunSliceInScope(_settings.Budget);
         }
     }
 
@@ -247,7 +243,7 @@ internal sealed class Mailbox<TGrain> : IThreadPoolWorkItem
         Interlocked.Exchange(ref _status, Idle);
         if (!_queue.IsEmpty && Interlocked.CompareExchange(ref _status, Scheduled, Idle) == Idle)
         {
-            _scheduler.Schedule(this, preferLocal: false);
+            _settings.Scheduler.Schedule(this, preferLocal: false);
         }
     }
 }

@@ -26,7 +26,7 @@ internal sealed partial class Activation<TGrain> : ActivationBase, ITurnHost
     {
         _runtime = runtime;
         Engine = new TurnEngine<TGrain>(this, id, storesState: TGrain.Definition.StoresState, runtime);
-        Mailbox = new Mailbox<TGrain>(this, runtime.Scheduler, runtime.TurnBudget, runtime.MaxMailboxLength, runtime.RunsCallsInline);
+        Mailbox = new Mailbox<TGrain>(this, runtime.MailboxSettings);
     }
 
     public TurnEngine<TGrain> Engine { get; }

@@ -1,0 +1,8 @@
+namespace TypedGrains.Runtime;
+
+/// <summary>What every mailbox of one runtime shares (one object per runtime, so a mailbox carries one reference).</summary>
+/// <param name="Scheduler">Runs mailboxes that have messages.</param>
+/// <param name="Budget">Messages per slice before a busy mailbox yields its thread.</param>
+/// <param name="Limit">The most turn messages a mailbox holds; 0 for unbounded.</param>
+/// <param name="Inline">Whether a call that finds its mailbox idle may run on the caller's thread.</param>
+internal sealed record MailboxSettings(IMailboxScheduler Scheduler, int Budget, int Limit, bool Inline);
