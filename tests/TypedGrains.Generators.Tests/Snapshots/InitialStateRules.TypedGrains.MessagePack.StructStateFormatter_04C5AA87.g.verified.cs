@@ -30,6 +30,7 @@ namespace TypedGrains.Generated.MessagePack.TestGrains
             int count = reader.ReadArrayHeader();
             reader.IncreaseDepth();
             int m0 = default;
+            bool h0 = false;
             for (int i = 0; i < count; i++)
             {
                 switch (i)
@@ -38,6 +39,7 @@ namespace TypedGrains.Generated.MessagePack.TestGrains
                         if (!reader.TryReadNil())
                         {
                             m0 = reader.ReadInt32();
+                            h0 = true;
                         }
                         break;
                     default:
@@ -48,7 +50,7 @@ namespace TypedGrains.Generated.MessagePack.TestGrains
 
             reader.DecreaseDepth();
             global::Cases.StructState result = new global::Cases.StructState();
-            if (count > 0)
+            if (h0)
             {
                 result.Count = m0;
             }
