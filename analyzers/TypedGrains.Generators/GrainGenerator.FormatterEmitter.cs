@@ -121,6 +121,7 @@ public sealed partial class GrainGenerator
             }
 
             writer.WriteLine("writer.WriteArrayHeader(" + length.ToString(CultureInfo.InvariantCulture) + ");");
+            writer.WriteLine("writer.IncreaseDepth();");
             int next = 0;
             foreach (FormatterMemberModel member in members)
             {
@@ -136,6 +137,7 @@ public sealed partial class GrainGenerator
                     : member.Codec.Formatter + ".Serialize(ref writer, " + access + ");");
             }
 
+            writer.WriteLine("writer.DecreaseDepth();");
             writer.CloseBlock();
         }
 

@@ -26,10 +26,13 @@ public sealed class ArrayFormatter<T> : IMessagePackFormatter<T[]?>
         }
 
         writer.WriteArrayHeader(value.Length);
+        writer.IncreaseDepth();
         foreach (T item in value)
         {
             _element.Serialize(ref writer, item);
         }
+
+        writer.DecreaseDepth();
     }
 
     /// <inheritdoc />

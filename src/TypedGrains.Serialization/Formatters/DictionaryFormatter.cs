@@ -36,11 +36,14 @@ public sealed class DictionaryFormatter<TKey, TValue> : IMessagePackFormatter<Di
         }
 
         writer.WriteMapHeader(value.Count);
+        writer.IncreaseDepth();
         foreach (KeyValuePair<TKey, TValue> pair in value)
         {
             _key.Serialize(ref writer, pair.Key);
             _value.Serialize(ref writer, pair.Value);
         }
+
+        writer.DecreaseDepth();
     }
 
     /// <inheritdoc />

@@ -27,10 +27,13 @@ public sealed class ImmutableArrayFormatter<T> : IMessagePackFormatter<Immutable
         }
 
         writer.WriteArrayHeader(value.Length);
+        writer.IncreaseDepth();
         foreach (T item in value.AsSpan())
         {
             _element.Serialize(ref writer, item);
         }
+
+        writer.DecreaseDepth();
     }
 
     /// <inheritdoc />

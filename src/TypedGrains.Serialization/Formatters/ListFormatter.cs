@@ -29,10 +29,13 @@ public sealed class ListFormatter<T> : IMessagePackFormatter<List<T>?>
 
         ReadOnlySpan<T> items = CollectionsMarshal.AsSpan(value);
         writer.WriteArrayHeader(items.Length);
+        writer.IncreaseDepth();
         foreach (T item in items)
         {
             _element.Serialize(ref writer, item);
         }
+
+        writer.DecreaseDepth();
     }
 
     /// <inheritdoc />

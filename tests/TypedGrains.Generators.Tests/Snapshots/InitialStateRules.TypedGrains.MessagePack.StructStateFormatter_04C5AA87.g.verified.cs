@@ -17,7 +17,9 @@ namespace TypedGrains.Generated.MessagePack.TestGrains
         public void Serialize(ref global::TypedGrains.Serialization.MessagePackWriter writer, global::Cases.StructState value)
         {
             writer.WriteArrayHeader(1);
+            writer.IncreaseDepth();
             writer.WriteInt32(value.Count);
+            writer.DecreaseDepth();
         }
 
         public global::Cases.StructState Deserialize(ref global::TypedGrains.Serialization.MessagePackReader reader)

@@ -23,8 +23,10 @@ namespace TypedGrains.Generated.MessagePack.TestGrains
             }
 
             writer.WriteArrayHeader(2);
+            writer.IncreaseDepth();
             global::TypedGrains.Generated.MessagePack.TestGrains.DictionaryFormatter_CB0B310A.Instance.Serialize(ref writer, value.Bins);
             global::TypedGrains.Serialization.Formatters.DateTimeOffsetFormatter.Instance.Serialize(ref writer, value.Counted);
+            writer.DecreaseDepth();
         }
 
         public global::Cases.Stock Deserialize(ref global::TypedGrains.Serialization.MessagePackReader reader)
