@@ -47,7 +47,7 @@ public sealed class WriteDepthTests
     public void Library_collections_count_their_nesting_when_written()
     {
         var inner = new ArrayFormatter<int>(Int32Formatter.Instance);
-        var jagged = new ArrayFormatter<int[]>(inner);
+        var jagged = new ArrayFormatter<int[]?>(inner);
 
         Assert.Throws<MessagePackSerializationException>(() =>
         {

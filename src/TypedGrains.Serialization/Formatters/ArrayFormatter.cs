@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 
 namespace TypedGrains.Serialization.Formatters;
 
@@ -45,10 +46,25 @@ public sealed class ArrayFormatter<T> : IMessagePackFormatter<T[]?>
 
         int count = reader.ReadArrayHeader();
         reader.IncreaseDepth();
-        var items = new T[count];
-        for (int i = 0; i < items.Length; i++)
+        T[] items;
+        if (count <= CollectionCapacity.Of<T>(count, reader.Remaining))
         {
-            items[i] = _element.Deserialize(ref reader);
+            items = new T[count];
+            for (int i = 0; i < items.Length; i++)
+            {
+                items[i] = _element.Deserialize(ref reader);
+            }
+        }
+        else
+        {
+            // More elements claimed than their memory would fit in the input left: grow with the elements read.
+            var read = new List<T>(CollectionCapacity.Of<T>(count, reader.Remaining));
+            for (int i = 0; i < count; i++)
+            {
+                read.Add(_element.Deserialize(ref reader));
+            }
+
+            items = read.ToArray();
         }
 
         reader.DecreaseDepth();

@@ -56,7 +56,7 @@ public sealed class DictionaryFormatter<TKey, TValue> : IMessagePackFormatter<Di
 
         int count = reader.ReadMapHeader();
         reader.IncreaseDepth();
-        var items = new Dictionary<TKey, TValue>(count);
+        var items = new Dictionary<TKey, TValue>(CollectionCapacity.OfEntries<TKey, TValue>(count, reader.Remaining));
         for (int i = 0; i < count; i++)
         {
             long offset = reader.Consumed;

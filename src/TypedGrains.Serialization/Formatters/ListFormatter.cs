@@ -48,7 +48,7 @@ public sealed class ListFormatter<T> : IMessagePackFormatter<List<T>?>
 
         int count = reader.ReadArrayHeader();
         reader.IncreaseDepth();
-        var items = new List<T>(count);
+        var items = new List<T>(CollectionCapacity.Of<T>(count, reader.Remaining));
         for (int i = 0; i < count; i++)
         {
             items.Add(_element.Deserialize(ref reader));
