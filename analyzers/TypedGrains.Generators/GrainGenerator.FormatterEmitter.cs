@@ -121,6 +121,7 @@ public sealed partial class GrainGenerator
             }
 
             writer.WriteLine("writer.WriteArrayHeader(" + length.ToString(CultureInfo.InvariantCulture) + ");");
+            writer.WriteLine("writer.IncreaseDepth();");
             int next = 0;
             foreach (FormatterMemberModel member in members)
             {
@@ -136,6 +137,7 @@ public sealed partial class GrainGenerator
                     : member.Codec.Formatter + ".Serialize(ref writer, " + access + ");");
             }
 
+            writer.WriteLine("writer.DecreaseDepth();");
             writer.CloseBlock();
         }
 
@@ -151,6 +153,10 @@ public sealed partial class GrainGenerator
             foreach (FormatterMemberModel member in formatter.Members)
             {
                 writer.WriteLine(member.TypeName + " " + Local(member) + " = " + (member.DefaultValue ?? "default") + ";");
+                if (KeepsInitializer(member))
+                {
+                    writer.WriteLine("bool " + Present(member) + " = false;");
+                }
             }
 
             writer.OpenBlock("for (int i = 0; i < count; i++)");
@@ -165,12 +171,12 @@ public sealed partial class GrainGenerator
                 if (member.NilIsMissing)
                 {
                     writer.OpenBlock("if (!reader.TryReadNil())");
-                    writer.WriteLine(read);
+                    WriteRead(writer, member, read);
                     writer.CloseBlock();
                 }
                 else
                 {
-                    writer.WriteLine(read);
+                    WriteRead(writer, member, read);
                 }
 
                 writer.WriteLine("break;");
@@ -184,38 +190,71 @@ public sealed partial class GrainGenerator
             writer.CloseBlock();
             writer.WriteLine();
             writer.WriteLine("reader.DecreaseDepth();");
+            WriteCreation(writer, formatter);
+            writer.CloseBlock();
+        }
 
+        // A member read (and marked present when it keeps its initializer while missing).
+        private static void WriteRead(SourceWriter writer, FormatterMemberModel member, string read)
+        {
+            writer.WriteLine(read);
+            if (KeepsInitializer(member))
+            {
+                writer.WriteLine(Present(member) + " = true;");
+            }
+        }
+
+        // Constructs the object so that its initializers run, then gives it only the members the data held. An
+        // init-only member can only be set in the object initializer, so when one is missing a first instance,
+        // constructed the same way, supplies its initializer's value.
+        private static void WriteCreation(SourceWriter writer, FormatterModel formatter)
+        {
             string arguments = string.Join(", ", formatter.Members
                 .Where(m => m.Assignment == (int)SerializableMemberAssignment.Constructor)
                 .Select(Local));
             FormatterMemberModel[] initialized = formatter.Members.Where(m => m.Assignment == (int)SerializableMemberAssignment.Initializer).ToArray();
+            FormatterMemberModel[] required = initialized.Where(m => m.IsRequired).ToArray();
+            FormatterMemberModel[] optional = initialized.Where(m => !m.IsRequired).ToArray();
             FormatterMemberModel[] set = formatter.Members.Where(m => m.Assignment == (int)SerializableMemberAssignment.Setter).ToArray();
-            string creation = "new " + formatter.TypeName + "(" + arguments + ")";
-            if (initialized.Length > 0)
+            string construction = "new " + formatter.TypeName + "(" + arguments + ")";
+            if (optional.Length > 0)
             {
-                creation += " { " + string.Join(", ", initialized.Select(m => m.Name + " = " + Local(m))) + " }";
+                writer.WriteLine(formatter.TypeName + " initial = " + string.Join(" && ", optional.Select(Present))
+                    + " ? default : " + construction + Initializer(required.Select(m => m.Name + " = " + Local(m))) + ";");
             }
 
+            string creation = construction + Initializer(required.Select(m => m.Name + " = " + Local(m))
+                .Concat(optional.Select(m => m.Name + " = " + Present(m) + " ? " + Local(m) + " : initial." + m.Name)));
             if (set.Length == 0)
             {
                 writer.WriteLine("return " + creation + ";");
+                return;
             }
-            else
+
+            writer.WriteLine(formatter.TypeName + " result = " + creation + ";");
+            foreach (FormatterMemberModel member in set)
             {
-                writer.WriteLine(formatter.TypeName + " result = " + creation + ";");
-                foreach (FormatterMemberModel member in set)
-                {
-                    writer.OpenBlock("if (count > " + member.Key.ToString(CultureInfo.InvariantCulture) + ")");
-                    writer.WriteLine("result." + member.Name + " = " + Local(member) + ";");
-                    writer.CloseBlock();
-                }
-
-                writer.WriteLine();
-                writer.WriteLine("return result;");
+                writer.OpenBlock("if (" + Present(member) + ")");
+                writer.WriteLine("result." + member.Name + " = " + Local(member) + ";");
+                writer.CloseBlock();
             }
 
-            writer.CloseBlock();
+            writer.WriteLine();
+            writer.WriteLine("return result;");
         }
+
+        private static string Initializer(System.Collections.Generic.IEnumerable<string> assignments)
+        {
+            string joined = string.Join(", ", assignments);
+            return joined.Length == 0 ? string.Empty : " { " + joined + " }";
+        }
+
+        // Members missing from the data keep the value their initializer gave them: setters and non-required init-only members.
+        private static bool KeepsInitializer(FormatterMemberModel member) =>
+            member.Assignment == (int)SerializableMemberAssignment.Setter
+            || (member.Assignment == (int)SerializableMemberAssignment.Initializer && !member.IsRequired);
+
+        private static string Present(FormatterMemberModel member) => "h" + member.Key.ToString(CultureInfo.InvariantCulture);
 
         private static string Local(FormatterMemberModel member) => "m" + member.Key.ToString(CultureInfo.InvariantCulture);
 

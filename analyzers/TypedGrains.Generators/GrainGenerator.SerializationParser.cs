@@ -250,7 +250,8 @@ public sealed partial class GrainGenerator
                     Resolve(member.Type, member.Symbol),
                     (int)member.Assignment,
                     member.Parameter is { } parameter ? DefaultValue(parameter, member.Symbol) : null,
-                    member.Type.IsValueType && member.Type.OriginalDefinition.SpecialType != SpecialType.System_Nullable_T));
+                    member.Type.IsValueType && member.Type.OriginalDefinition.SpecialType != SpecialType.System_Nullable_T,
+                    member.Symbol is IPropertySymbol { IsRequired: true } or IFieldSymbol { IsRequired: true }));
             }
 
             if (shape.Constructor is { } constructor)

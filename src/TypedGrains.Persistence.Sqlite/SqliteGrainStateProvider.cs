@@ -70,13 +70,16 @@ public sealed class SqliteGrainStateProvider : IGrainStateProvider, IAsyncDispos
             Directory.CreateDirectory(Path.GetDirectoryName(DatabasePath)!);
         }
 
+        // The busy timeout bounds the whole read: the schema statements of a first read and the select share it.
+        var deadline = LockDeadline.Start(_options.BusyTimeout);
         var connection = new SqliteConnection(_readConnectionString);
         try
         {
             connection.Open();
-            EnsureSchema(connection);
+            EnsureSchema(connection, deadline);
             using var command = connection.CreateCommand();
             command.CommandText = ReadSql;
+            deadline.Arm(command);
             command.Parameters.AddWithValue("$type", grain.Type);
             command.Parameters.AddWithValue("$kind", StateRow.KeyKind(grain));
             command.Parameters.AddWithValue("$key", StateRow.Key(grain));
@@ -144,8 +147,12 @@ public sealed class SqliteGrainStateProvider : IGrainStateProvider, IAsyncDispos
         try
         {
             connection.Open();
-            SqliteSchema.Configure(connection, _options);
-            EnsureSchema(connection);
+            var deadline = LockDeadline.Start(_options.BusyTimeout);
+            SqliteSchema.Configure(connection, _options, deadline);
+            EnsureSchema(connection, deadline);
+
+            // What the writer's transactions wait for a lock, each in full.
+            SqliteSchema.SetBusyTimeout(connection, _options.BusyTimeout);
             return connection;
         }
         catch
@@ -155,7 +162,7 @@ public sealed class SqliteGrainStateProvider : IGrainStateProvider, IAsyncDispos
         }
     }
 
-    private void EnsureSchema(SqliteConnection connection)
+    private void EnsureSchema(SqliteConnection connection, LockDeadline deadline)
     {
         if (_schemaReady)
         {
@@ -166,8 +173,7 @@ public sealed class SqliteGrainStateProvider : IGrainStateProvider, IAsyncDispos
         {
             if (!_schemaReady)
             {
-                SqliteSchema.Configure(connection, _options);
-                SqliteSchema.Create(connection);
+                SqliteSchema.Create(connection, deadline);
                 _schemaReady = true;
             }
         }

@@ -23,6 +23,7 @@ public sealed class SqliteGrainStateProviderOptions
     /// <summary>
     /// How long a read or a transaction waits for another connection's lock on the file (another process, or another
     /// provider on the same file) before failing with <c>SQLITE_BUSY</c> ("database is locked"). Default: 5 seconds.
+    /// A read waits it once in all (the first read of a file also creates the table, within the same wait).
     /// Waits are counted in whole seconds, so a timeout under one second waits about one second.
     /// </summary>
     public TimeSpan BusyTimeout { get; set; } = TimeSpan.FromSeconds(5);

@@ -1,5 +1,4 @@
 using System;
-using System.Globalization;
 using Microsoft.Data.Sqlite;
 
 namespace TypedGrains.Persistence.Sqlite;
@@ -19,17 +18,26 @@ internal static class SqliteSchema
         """;
 
     /// <summary>Switches the file to write-ahead logging (a property of the file, kept across connections) and creates the table.</summary>
-    public static void Create(SqliteConnection connection)
+    public static void Create(SqliteConnection connection, LockDeadline deadline)
     {
-        Execute(connection, "PRAGMA journal_mode = WAL;");
-        Execute(connection, CreateTable);
+        Execute(connection, "PRAGMA journal_mode = WAL;", deadline);
+        Execute(connection, CreateTable, deadline);
     }
 
-    /// <summary>Per-connection settings: lock wait and commit durability.</summary>
-    public static void Configure(SqliteConnection connection, SqliteGrainStateProviderOptions options)
+    /// <summary>The settings of the writer's connection: commit durability, within the operation's lock wait.</summary>
+    /// <remarks>
+    /// One statement a command: Microsoft.Data.Sqlite's ExecuteNonQuery does not report a busy error of a statement
+    /// after the first, so a setting in a second statement could silently not be applied on a locked file.
+    /// </remarks>
+    public static void Configure(SqliteConnection connection, SqliteGrainStateProviderOptions options, LockDeadline deadline) =>
+        Execute(connection, "PRAGMA synchronous = " + (options.SyncEveryCommit ? "FULL" : "NORMAL") + ";", deadline);
+
+    /// <summary>Sets SQLite's lock wait on a connection without running a statement (so it cannot itself wait for a lock).</summary>
+    public static void SetBusyTimeout(SqliteConnection connection, TimeSpan timeout)
     {
-        var busy = ((long)options.BusyTimeout.TotalMilliseconds).ToString(CultureInfo.InvariantCulture);
-        Execute(connection, "PRAGMA busy_timeout = " + busy + "; PRAGMA synchronous = " + (options.SyncEveryCommit ? "FULL" : "NORMAL") + ";");
+        int milliseconds = (int)Math.Clamp(Math.Ceiling(timeout.TotalMilliseconds), 0, int.MaxValue);
+        int result = SQLitePCL.raw.sqlite3_busy_timeout(connection.Handle, milliseconds);
+        SqliteException.ThrowExceptionForRC(result, connection.Handle);
     }
 
     /// <summary>
@@ -39,10 +47,11 @@ internal static class SqliteSchema
     public static int RetrySeconds(TimeSpan busyTimeout) =>
         (int)Math.Clamp(Math.Ceiling(busyTimeout.TotalSeconds), 1, int.MaxValue);
 
-    private static void Execute(SqliteConnection connection, string sql)
+    private static void Execute(SqliteConnection connection, string sql, LockDeadline deadline)
     {
         using var command = connection.CreateCommand();
         command.CommandText = sql;
+        deadline.Arm(command);
         command.ExecuteNonQuery();
     }
 }

@@ -8,6 +8,8 @@ namespace TypedGrains.Serialization;
 /// Writes MessagePack to an <see cref="IBufferWriter{T}"/>, always in the smallest encoding the spec allows.
 /// Bytes are written into spans acquired from the output in chunks; call <see cref="Flush"/> when done,
 /// which commits them with <see cref="IBufferWriter{T}.Advance"/>. Writing primitives allocates nothing.
+/// Formatters count nesting with <see cref="IncreaseDepth"/> as they do when reading, so a value nested deeper than
+/// a reader would accept fails when it is written.
 /// </summary>
 public ref partial struct MessagePackWriter
 {
@@ -20,12 +22,32 @@ public ref partial struct MessagePackWriter
     /// <summary>Creates a writer over an output.</summary>
     /// <param name="output">Where the bytes go.</param>
     public MessagePackWriter(IBufferWriter<byte> output)
+        : this(output, MessagePackReader.DefaultMaxDepth)
+    {
+    }
+
+    /// <summary>Creates a writer over an output with a nesting limit.</summary>
+    /// <param name="output">Where the bytes go.</param>
+    /// <param name="maxDepth">How many objects/collections may nest (see <see cref="MaxDepth"/>).</param>
+    public MessagePackWriter(IBufferWriter<byte> output, int maxDepth)
     {
         ArgumentNullException.ThrowIfNull(output);
+        ArgumentOutOfRangeException.ThrowIfNegative(maxDepth);
         _output = output;
         _buffer = default;
         _buffered = 0;
+        MaxDepth = maxDepth;
+        Depth = 0;
     }
+
+    /// <summary>
+    /// How many levels of objects/collections may nest (default <see cref="MessagePackReader.DefaultMaxDepth"/>, the
+    /// reader's default); formatters enforce it through <see cref="IncreaseDepth"/>.
+    /// </summary>
+    public int MaxDepth { get; }
+
+    /// <summary>The current nesting level as counted by <see cref="IncreaseDepth"/> and <see cref="DecreaseDepth"/>.</summary>
+    public int Depth { get; private set; }
 
     /// <summary>Commits every byte written so far to the output.</summary>
     public void Flush()

@@ -46,14 +46,28 @@ public sealed class GeneratedFormatterFuzzTests
     [Fact]
     public void Deeply_nested_recursive_data_hits_the_depth_limit()
     {
-        var node = new TreeNode("leaf", []);
-        for (int i = 0; i < 200; i++)
+        // A TreeNode chain 200 levels deep, as another writer without the limit would write it: [label, [child], nil].
+        byte[] bytes = Pack.Write((ref MessagePackWriter w) =>
         {
-            node = new TreeNode("n", [node]);
-        }
+            for (int i = 0; i < 200; i++)
+            {
+                w.WriteArrayHeader(3);
+                w.WriteString("n");
+                w.WriteArrayHeader(1);
+            }
 
-        byte[] bytes = Formatted.Bytes(node);
-        Assert.Throws<MessagePackSerializationException>(() => Formatted.Read<TreeNode>(bytes));
+            w.WriteArrayHeader(3);
+            w.WriteString("leaf");
+            w.WriteArrayHeader(0);
+            w.WriteNil();
+            for (int i = 0; i < 200; i++)
+            {
+                w.WriteNil();
+            }
+        });
+
+        var error = Assert.Throws<MessagePackSerializationException>(() => Formatted.Read<TreeNode>(bytes));
+        Assert.Contains("limit of 64", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

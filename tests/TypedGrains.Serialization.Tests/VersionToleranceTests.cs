@@ -63,4 +63,74 @@ public sealed class VersionToleranceTests
         Assert.Empty(read.Items);
         Assert.Equal(0, read.Version);
     }
+    [Fact]
+    public void Init_only_and_settable_members_missing_from_a_shorter_array_keep_their_initializers()
+    {
+        // A Subscriber written when it had only its name.
+        byte[] old = Pack.Write((ref MessagePackWriter w) =>
+        {
+            w.WriteArrayHeader(1);
+            w.WriteString("ann");
+        });
+
+        Subscriber read = Formatted.Read<Subscriber>(old);
+
+        Assert.Equal("ann", read.Name);
+        Assert.Equal("none", read.Email);
+        Assert.Equal(5, read.Version);
+        Assert.Equal(0, read.Tier);
+        Assert.Equal(Priority.High, read.Level);
+    }
+
+    [Fact]
+    public void Nil_holes_for_value_type_members_keep_their_initializers_and_nil_for_a_reference_type_is_null()
+    {
+        byte[] holes = Pack.Write((ref MessagePackWriter w) =>
+        {
+            w.WriteArrayHeader(5);
+            w.WriteString("bob");
+            w.WriteNil();
+            w.WriteNil();
+            w.WriteInt32(2);
+            w.WriteNil();
+        });
+
+        Subscriber read = Formatted.Read<Subscriber>(holes);
+
+        Assert.Null(read.Email);
+        Assert.Equal(5, read.Version);
+        Assert.Equal(2, read.Tier);
+        Assert.Equal(Priority.High, read.Level);
+    }
+
+    [Fact]
+    public void Members_present_in_the_data_override_the_initializers()
+    {
+        var value = new Subscriber("cy") { Email = null, Version = 0, Tier = 9, Level = Priority.Low };
+
+        Subscriber read = Formatted.RoundTrip(value);
+
+        Assert.Equal(value, read);
+    }
+
+    [Fact]
+    public void A_class_with_init_only_members_keeps_their_initializers_for_missing_members_and_holes()
+    {
+        byte[] empty = Pack.Write((ref MessagePackWriter w) => w.WriteArrayHeader(0));
+        byte[] holes = Pack.Write((ref MessagePackWriter w) =>
+        {
+            w.WriteArrayHeader(3);
+            w.WriteString("dee");
+            w.WriteNil();
+            w.WriteNil();
+        });
+
+        Mailbox fromEmpty = Formatted.Read<Mailbox>(empty);
+        Mailbox fromHoles = Formatted.Read<Mailbox>(holes);
+        Mailbox full = Formatted.RoundTrip(new Mailbox { Owner = "eve", Limit = 1, Used = 0 });
+
+        Assert.Equal(("nobody", 100, 3), (fromEmpty.Owner, fromEmpty.Limit, fromEmpty.Used));
+        Assert.Equal(("dee", 100, 3), (fromHoles.Owner, fromHoles.Limit, fromHoles.Used));
+        Assert.Equal(("eve", 1, 0), (full.Owner, full.Limit, full.Used));
+    }
 }

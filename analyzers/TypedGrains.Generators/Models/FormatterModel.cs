@@ -42,6 +42,7 @@ internal sealed record FormatterModel(
 /// <param name="Assignment">How the member is assigned when read (a <c>SerializableMemberAssignment</c> value).</param>
 /// <param name="DefaultValue">The value of a member missing from the data, or <c>null</c> for <c>default</c>.</param>
 /// <param name="NilIsMissing">Whether nil (never a value of this non-nullable value type) reads as a missing member.</param>
+/// <param name="IsRequired">Whether the member is <c>required</c>: an object initializer must always set it.</param>
 internal sealed record FormatterMemberModel(
     string Name,
     int Key,
@@ -49,7 +50,8 @@ internal sealed record FormatterMemberModel(
     CodecModel Codec,
     int Assignment,
     string? DefaultValue,
-    bool NilIsMissing);
+    bool NilIsMissing,
+    bool IsRequired = false);
 
 /// <summary>How one value is written and read: a direct writer/reader call, or a formatter.</summary>
 /// <param name="WriteMethod">The <c>MessagePackWriter</c> method for a primitive, or <c>null</c>.</param>

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 
 namespace TypedGrains.Serialization.Formatters;
 
@@ -26,10 +27,13 @@ public sealed class ArrayFormatter<T> : IMessagePackFormatter<T[]?>
         }
 
         writer.WriteArrayHeader(value.Length);
+        writer.IncreaseDepth();
         foreach (T item in value)
         {
             _element.Serialize(ref writer, item);
         }
+
+        writer.DecreaseDepth();
     }
 
     /// <inheritdoc />
@@ -42,10 +46,25 @@ public sealed class ArrayFormatter<T> : IMessagePackFormatter<T[]?>
 
         int count = reader.ReadArrayHeader();
         reader.IncreaseDepth();
-        var items = new T[count];
-        for (int i = 0; i < items.Length; i++)
+        T[] items;
+        if (count <= CollectionCapacity.Of<T>(count, reader.Remaining))
         {
-            items[i] = _element.Deserialize(ref reader);
+            items = new T[count];
+            for (int i = 0; i < items.Length; i++)
+            {
+                items[i] = _element.Deserialize(ref reader);
+            }
+        }
+        else
+        {
+            // More elements claimed than their memory would fit in the input left: grow with the elements read.
+            var read = new List<T>(CollectionCapacity.Of<T>(count, reader.Remaining));
+            for (int i = 0; i < count; i++)
+            {
+                read.Add(_element.Deserialize(ref reader));
+            }
+
+            items = read.ToArray();
         }
 
         reader.DecreaseDepth();

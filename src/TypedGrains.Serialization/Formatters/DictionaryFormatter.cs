@@ -36,11 +36,14 @@ public sealed class DictionaryFormatter<TKey, TValue> : IMessagePackFormatter<Di
         }
 
         writer.WriteMapHeader(value.Count);
+        writer.IncreaseDepth();
         foreach (KeyValuePair<TKey, TValue> pair in value)
         {
             _key.Serialize(ref writer, pair.Key);
             _value.Serialize(ref writer, pair.Value);
         }
+
+        writer.DecreaseDepth();
     }
 
     /// <inheritdoc />
@@ -53,7 +56,7 @@ public sealed class DictionaryFormatter<TKey, TValue> : IMessagePackFormatter<Di
 
         int count = reader.ReadMapHeader();
         reader.IncreaseDepth();
-        var items = new Dictionary<TKey, TValue>(count);
+        var items = new Dictionary<TKey, TValue>(CollectionCapacity.OfEntries<TKey, TValue>(count, reader.Remaining));
         for (int i = 0; i < count; i++)
         {
             long offset = reader.Consumed;

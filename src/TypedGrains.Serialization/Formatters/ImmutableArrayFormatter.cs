@@ -27,10 +27,13 @@ public sealed class ImmutableArrayFormatter<T> : IMessagePackFormatter<Immutable
         }
 
         writer.WriteArrayHeader(value.Length);
+        writer.IncreaseDepth();
         foreach (T item in value.AsSpan())
         {
             _element.Serialize(ref writer, item);
         }
+
+        writer.DecreaseDepth();
     }
 
     /// <inheritdoc />
@@ -43,13 +46,13 @@ public sealed class ImmutableArrayFormatter<T> : IMessagePackFormatter<Immutable
 
         int count = reader.ReadArrayHeader();
         reader.IncreaseDepth();
-        ImmutableArray<T>.Builder items = ImmutableArray.CreateBuilder<T>(count);
+        ImmutableArray<T>.Builder items = ImmutableArray.CreateBuilder<T>(CollectionCapacity.Of<T>(count, reader.Remaining));
         for (int i = 0; i < count; i++)
         {
             items.Add(_element.Deserialize(ref reader));
         }
 
         reader.DecreaseDepth();
-        return items.MoveToImmutable();
+        return items.DrainToImmutable();
     }
 }

@@ -37,11 +37,14 @@ public sealed class ImmutableDictionaryFormatter<TKey, TValue> : IMessagePackFor
         }
 
         writer.WriteMapHeader(value.Count);
+        writer.IncreaseDepth();
         foreach (KeyValuePair<TKey, TValue> pair in value)
         {
             _key.Serialize(ref writer, pair.Key);
             _value.Serialize(ref writer, pair.Value);
         }
+
+        writer.DecreaseDepth();
     }
 
     /// <inheritdoc />

@@ -27,10 +27,13 @@ public sealed class ImmutableListFormatter<T> : IMessagePackFormatter<ImmutableL
         }
 
         writer.WriteArrayHeader(value.Count);
+        writer.IncreaseDepth();
         foreach (T item in value)
         {
             _element.Serialize(ref writer, item);
         }
+
+        writer.DecreaseDepth();
     }
 
     /// <inheritdoc />

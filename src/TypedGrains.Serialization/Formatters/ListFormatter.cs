@@ -29,10 +29,13 @@ public sealed class ListFormatter<T> : IMessagePackFormatter<List<T>?>
 
         ReadOnlySpan<T> items = CollectionsMarshal.AsSpan(value);
         writer.WriteArrayHeader(items.Length);
+        writer.IncreaseDepth();
         foreach (T item in items)
         {
             _element.Serialize(ref writer, item);
         }
+
+        writer.DecreaseDepth();
     }
 
     /// <inheritdoc />
@@ -45,7 +48,7 @@ public sealed class ListFormatter<T> : IMessagePackFormatter<List<T>?>
 
         int count = reader.ReadArrayHeader();
         reader.IncreaseDepth();
-        var items = new List<T>(count);
+        var items = new List<T>(CollectionCapacity.Of<T>(count, reader.Remaining));
         for (int i = 0; i < count; i++)
         {
             items.Add(_element.Deserialize(ref reader));

@@ -17,8 +17,10 @@ namespace TypedGrains.Generated.MessagePack.TestGrains
         public void Serialize(ref global::TypedGrains.Serialization.MessagePackWriter writer, global::Cases.Tokens.Requests.Echo value)
         {
             writer.WriteArrayHeader(2);
+            writer.IncreaseDepth();
             writer.WriteString(value.cancellationToken);
             writer.WriteInt32(value.cancellationToken1);
+            writer.DecreaseDepth();
         }
 
         public global::Cases.Tokens.Requests.Echo Deserialize(ref global::TypedGrains.Serialization.MessagePackReader reader)

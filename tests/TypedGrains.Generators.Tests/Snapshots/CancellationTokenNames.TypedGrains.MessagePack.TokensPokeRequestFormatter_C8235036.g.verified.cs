@@ -17,7 +17,9 @@ namespace TypedGrains.Generated.MessagePack.TestGrains
         public void Serialize(ref global::TypedGrains.Serialization.MessagePackWriter writer, global::Cases.Tokens.Requests.Poke value)
         {
             writer.WriteArrayHeader(1);
+            writer.IncreaseDepth();
             writer.WriteInt32(value.cancellationToken);
+            writer.DecreaseDepth();
         }
 
         public global::Cases.Tokens.Requests.Poke Deserialize(ref global::TypedGrains.Serialization.MessagePackReader reader)

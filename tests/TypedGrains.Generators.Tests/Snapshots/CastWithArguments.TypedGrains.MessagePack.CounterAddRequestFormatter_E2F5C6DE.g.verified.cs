@@ -17,9 +17,11 @@ namespace TypedGrains.Generated.MessagePack.TestGrains
         public void Serialize(ref global::TypedGrains.Serialization.MessagePackWriter writer, global::Cases.Counter.Requests.Add value)
         {
             writer.WriteArrayHeader(3);
+            writer.IncreaseDepth();
             writer.WriteInt32(value.amount);
             writer.WriteString(value.reason);
             global::TypedGrains.Serialization.Formatters.GuidFormatter.Instance.Serialize(ref writer, value.correlation);
+            writer.DecreaseDepth();
         }
 
         public global::Cases.Counter.Requests.Add Deserialize(ref global::TypedGrains.Serialization.MessagePackReader reader)

@@ -17,8 +17,10 @@ namespace TypedGrains.Generated.MessagePack.TestGrains
         public void Serialize(ref global::TypedGrains.Serialization.MessagePackWriter writer, global::Samples.Counter.Requests.Add value)
         {
             writer.WriteArrayHeader(2);
+            writer.IncreaseDepth();
             writer.WriteInt32(value.amount);
             writer.WriteString(value.@event);
+            writer.DecreaseDepth();
         }
 
         public global::Samples.Counter.Requests.Add Deserialize(ref global::TypedGrains.Serialization.MessagePackReader reader)

@@ -17,6 +17,8 @@ namespace TypedGrains.Generated.MessagePack.TestGrains
         public void Serialize(ref global::TypedGrains.Serialization.MessagePackWriter writer, global::Samples.Counter.Requests.Wait value)
         {
             writer.WriteArrayHeader(0);
+            writer.IncreaseDepth();
+            writer.DecreaseDepth();
         }
 
         public global::Samples.Counter.Requests.Wait Deserialize(ref global::TypedGrains.Serialization.MessagePackReader reader)

@@ -17,7 +17,9 @@ namespace TypedGrains.Generated.MessagePack.TestGrains
         public void Serialize(ref global::TypedGrains.Serialization.MessagePackWriter writer, global::Cases.Worker.Requests.Work value)
         {
             writer.WriteArrayHeader(1);
+            writer.IncreaseDepth();
             writer.WriteInt32(value.input);
+            writer.DecreaseDepth();
         }
 
         public global::Cases.Worker.Requests.Work Deserialize(ref global::TypedGrains.Serialization.MessagePackReader reader)

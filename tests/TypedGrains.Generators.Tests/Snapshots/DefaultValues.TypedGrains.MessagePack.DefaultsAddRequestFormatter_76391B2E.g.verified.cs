@@ -17,7 +17,9 @@ namespace TypedGrains.Generated.MessagePack.TestGrains
         public void Serialize(ref global::TypedGrains.Serialization.MessagePackWriter writer, global::Cases.Defaults.Requests.Add value)
         {
             writer.WriteArrayHeader(1);
+            writer.IncreaseDepth();
             writer.WriteInt32(value.amount);
+            writer.DecreaseDepth();
         }
 
         public global::Cases.Defaults.Requests.Add Deserialize(ref global::TypedGrains.Serialization.MessagePackReader reader)

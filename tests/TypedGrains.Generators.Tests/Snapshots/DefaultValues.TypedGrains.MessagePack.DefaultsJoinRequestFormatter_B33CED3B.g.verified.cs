@@ -17,8 +17,10 @@ namespace TypedGrains.Generated.MessagePack.TestGrains
         public void Serialize(ref global::TypedGrains.Serialization.MessagePackWriter writer, global::Cases.Defaults.Requests.Join value)
         {
             writer.WriteArrayHeader(2);
+            writer.IncreaseDepth();
             writer.WriteString(value.member);
             writer.WriteInt32(value.weight);
+            writer.DecreaseDepth();
         }
 
         public global::Cases.Defaults.Requests.Join Deserialize(ref global::TypedGrains.Serialization.MessagePackReader reader)

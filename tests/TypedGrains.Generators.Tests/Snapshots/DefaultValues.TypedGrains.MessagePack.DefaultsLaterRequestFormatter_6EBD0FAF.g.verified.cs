@@ -17,8 +17,10 @@ namespace TypedGrains.Generated.MessagePack.TestGrains
         public void Serialize(ref global::TypedGrains.Serialization.MessagePackWriter writer, global::Cases.Defaults.Requests.Later value)
         {
             writer.WriteArrayHeader(2);
+            writer.IncreaseDepth();
             writer.WriteInt32(value.first);
             writer.WriteInt32(value.second);
+            writer.DecreaseDepth();
         }
 
         public global::Cases.Defaults.Requests.Later Deserialize(ref global::TypedGrains.Serialization.MessagePackReader reader)

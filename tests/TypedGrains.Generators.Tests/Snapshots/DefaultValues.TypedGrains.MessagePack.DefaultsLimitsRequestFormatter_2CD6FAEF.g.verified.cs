@@ -17,11 +17,13 @@ namespace TypedGrains.Generated.MessagePack.TestGrains
         public void Serialize(ref global::TypedGrains.Serialization.MessagePackWriter writer, global::Cases.Defaults.Requests.Limits value)
         {
             writer.WriteArrayHeader(5);
+            writer.IncreaseDepth();
             writer.WriteInt64(value.low);
             writer.WriteUInt32(value.small);
             writer.WriteUInt64(value.big);
             writer.WriteInt32(value.negative);
             writer.WriteUInt32(value.octet);
+            writer.DecreaseDepth();
         }
 
         public global::Cases.Defaults.Requests.Limits Deserialize(ref global::TypedGrains.Serialization.MessagePackReader reader)

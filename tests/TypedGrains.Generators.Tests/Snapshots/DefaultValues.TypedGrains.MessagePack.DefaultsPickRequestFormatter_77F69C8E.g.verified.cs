@@ -17,6 +17,7 @@ namespace TypedGrains.Generated.MessagePack.TestGrains
         public void Serialize(ref global::TypedGrains.Serialization.MessagePackWriter writer, global::Cases.Defaults.Requests.Pick value)
         {
             writer.WriteArrayHeader(7);
+            writer.IncreaseDepth();
             global::TypedGrains.Generated.MessagePack.TestGrains.ModeFormatter_1A5A53C4.Instance.Serialize(ref writer, value.mode);
             global::TypedGrains.Generated.MessagePack.TestGrains.ModeFormatter_1A5A53C4.Instance.Serialize(ref writer, value.both);
             global::TypedGrains.Generated.MessagePack.TestGrains.ModeFormatter_1A5A53C4.Instance.Serialize(ref writer, value.keyword);
@@ -24,6 +25,7 @@ namespace TypedGrains.Generated.MessagePack.TestGrains
             global::TypedGrains.Generated.MessagePack.TestGrains.NullableFormatter_77323421.Instance.Serialize(ref writer, value.some);
             global::TypedGrains.Generated.MessagePack.TestGrains.LevelFormatter_AF48A33B.Instance.Serialize(ref writer, value.level);
             global::TypedGrains.Generated.MessagePack.TestGrains.LevelFormatter_AF48A33B.Instance.Serialize(ref writer, value.unnamed);
+            writer.DecreaseDepth();
         }
 
         public global::Cases.Defaults.Requests.Pick Deserialize(ref global::TypedGrains.Serialization.MessagePackReader reader)

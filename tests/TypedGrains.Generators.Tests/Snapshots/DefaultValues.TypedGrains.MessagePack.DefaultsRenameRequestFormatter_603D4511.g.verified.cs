@@ -17,10 +17,12 @@ namespace TypedGrains.Generated.MessagePack.TestGrains
         public void Serialize(ref global::TypedGrains.Serialization.MessagePackWriter writer, global::Cases.Defaults.Requests.Rename value)
         {
             writer.WriteArrayHeader(4);
+            writer.IncreaseDepth();
             writer.WriteString(value.name);
             writer.WriteString(value.label);
             writer.WriteString(value.text);
             writer.WriteBoolean(value.enabled);
+            writer.DecreaseDepth();
         }
 
         public global::Cases.Defaults.Requests.Rename Deserialize(ref global::TypedGrains.Serialization.MessagePackReader reader)

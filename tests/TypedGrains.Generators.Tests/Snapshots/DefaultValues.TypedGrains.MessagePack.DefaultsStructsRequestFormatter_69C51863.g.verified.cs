@@ -17,11 +17,13 @@ namespace TypedGrains.Generated.MessagePack.TestGrains
         public void Serialize(ref global::TypedGrains.Serialization.MessagePackWriter writer, global::Cases.Defaults.Requests.Structs value)
         {
             writer.WriteArrayHeader(5);
+            writer.IncreaseDepth();
             global::TypedGrains.Serialization.Formatters.GuidFormatter.Instance.Serialize(ref writer, value.id);
             global::TypedGrains.Serialization.Formatters.TimeSpanFormatter.Instance.Serialize(ref writer, value.wait);
             writer.WriteInt32(value.zero);
             global::TypedGrains.Generated.MessagePack.TestGrains.NullableFormatter_5F91F2B3.Instance.Serialize(ref writer, value.count);
             global::TypedGrains.Generated.MessagePack.TestGrains.NullableFormatter_8908F395.Instance.Serialize(ref writer, value.none);
+            writer.DecreaseDepth();
         }
 
         public global::Cases.Defaults.Requests.Structs Deserialize(ref global::TypedGrains.Serialization.MessagePackReader reader)

@@ -17,12 +17,14 @@ namespace TypedGrains.Generated.MessagePack.TestGrains
         public void Serialize(ref global::TypedGrains.Serialization.MessagePackWriter writer, global::Cases.Defaults.Requests.Tune value)
         {
             writer.WriteArrayHeader(6);
+            writer.IncreaseDepth();
             writer.WriteDouble(value.ratio);
             writer.WriteSingle(value.scale);
             global::TypedGrains.Serialization.Formatters.DecimalFormatter.Instance.Serialize(ref writer, value.price);
             writer.WriteDouble(value.tiny);
             writer.WriteSingle(value.nan);
             writer.WriteDouble(value.negativeZero);
+            writer.DecreaseDepth();
         }
 
         public global::Cases.Defaults.Requests.Tune Deserialize(ref global::TypedGrains.Serialization.MessagePackReader reader)

@@ -17,8 +17,10 @@ namespace TypedGrains.Generated.MessagePack.TestGrains
         public void Serialize(ref global::TypedGrains.Serialization.MessagePackWriter writer, global::Cases.Barrier.Requests.Join value)
         {
             writer.WriteArrayHeader(2);
+            writer.IncreaseDepth();
             writer.WriteString(value.member);
             global::TypedGrains.Serialization.Formatters.TimeSpanFormatter.Instance.Serialize(ref writer, value.timeout);
+            writer.DecreaseDepth();
         }
 
         public global::Cases.Barrier.Requests.Join Deserialize(ref global::TypedGrains.Serialization.MessagePackReader reader)

@@ -23,8 +23,10 @@ namespace TypedGrains.Generated.MessagePack.TestGrains
             }
 
             writer.WriteArrayHeader(2);
+            writer.IncreaseDepth();
             writer.WriteInt32(value.Size);
             global::TypedGrains.Generated.MessagePack.TestGrains.ImmutableListFormatter_09B5D57F.Instance.Serialize(ref writer, value.Waiting);
+            writer.DecreaseDepth();
         }
 
         public global::Cases.BarrierState Deserialize(ref global::TypedGrains.Serialization.MessagePackReader reader)

@@ -17,8 +17,10 @@ namespace TypedGrains.Generated.MessagePack.TestGrains
         public void Serialize(ref global::TypedGrains.Serialization.MessagePackWriter writer, global::Cases.Documented.Requests.SumAsync value)
         {
             writer.WriteArrayHeader(2);
+            writer.IncreaseDepth();
             writer.WriteInt32(value.first);
             writer.WriteInt32(value.second);
+            writer.DecreaseDepth();
         }
 
         public global::Cases.Documented.Requests.SumAsync Deserialize(ref global::TypedGrains.Serialization.MessagePackReader reader)

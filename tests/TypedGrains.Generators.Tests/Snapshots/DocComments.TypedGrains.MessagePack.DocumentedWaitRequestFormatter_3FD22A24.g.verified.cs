@@ -17,7 +17,9 @@ namespace TypedGrains.Generated.MessagePack.TestGrains
         public void Serialize(ref global::TypedGrains.Serialization.MessagePackWriter writer, global::Cases.Documented.Requests.Wait value)
         {
             writer.WriteArrayHeader(1);
+            writer.IncreaseDepth();
             writer.WriteInt32(value.target);
+            writer.DecreaseDepth();
         }
 
         public global::Cases.Documented.Requests.Wait Deserialize(ref global::TypedGrains.Serialization.MessagePackReader reader)

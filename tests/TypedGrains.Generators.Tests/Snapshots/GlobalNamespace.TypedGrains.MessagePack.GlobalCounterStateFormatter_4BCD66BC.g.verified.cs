@@ -23,7 +23,9 @@ namespace TypedGrains.Generated.MessagePack.TestGrains
             }
 
             writer.WriteArrayHeader(1);
+            writer.IncreaseDepth();
             writer.WriteInt32(value.Count);
+            writer.DecreaseDepth();
         }
 
         public global::GlobalCounterState Deserialize(ref global::TypedGrains.Serialization.MessagePackReader reader)

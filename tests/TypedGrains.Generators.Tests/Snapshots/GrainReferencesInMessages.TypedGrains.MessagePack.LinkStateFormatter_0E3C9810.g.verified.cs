@@ -23,7 +23,9 @@ namespace TypedGrains.Generated.MessagePack.TestGrains
             }
 
             writer.WriteArrayHeader(1);
+            writer.IncreaseDepth();
             global::TypedGrains.Generated.MessagePack.TestGrains.NullableFormatter_E051EC90.Instance.Serialize(ref writer, value.Target);
+            writer.DecreaseDepth();
         }
 
         public global::Cases.LinkState Deserialize(ref global::TypedGrains.Serialization.MessagePackReader reader)

@@ -17,12 +17,14 @@ namespace TypedGrains.Generated.MessagePack.TestGrains
         public void Serialize(ref global::TypedGrains.Serialization.MessagePackWriter writer, global::Cases.Linker.Requests.Point value)
         {
             writer.WriteArrayHeader(6);
+            writer.IncreaseDepth();
             global::TypedGrains.Generated.MessagePack.TestGrains.TargetRefFormatter_8C307B0F.Instance.Serialize(ref writer, value.target);
             global::TypedGrains.Generated.MessagePack.TestGrains.RemoteRefFormatter_A6AB2656.Instance.Serialize(ref writer, value.remote);
             global::TypedGrains.Generated.MessagePack.TestGrains.NullableFormatter_E051EC90.Instance.Serialize(ref writer, value.maybe);
             global::TypedGrains.Generated.MessagePack.TestGrains.ListFormatter_3924A5B8.Instance.Serialize(ref writer, value.many);
             global::TypedGrains.Generated.MessagePack.TestGrains.ArrayFormatter_2E50D7B3.Instance.Serialize(ref writer, value.array);
             global::TypedGrains.Generated.MessagePack.TestGrains.InnerRefFormatter_E78F2C74.Instance.Serialize(ref writer, value.inner);
+            writer.DecreaseDepth();
         }
 
         public global::Cases.Linker.Requests.Point Deserialize(ref global::TypedGrains.Serialization.MessagePackReader reader)

@@ -17,7 +17,9 @@ namespace TypedGrains.Generated.MessagePack.TestGrains
         public void Serialize(ref global::TypedGrains.Serialization.MessagePackWriter writer, global::Cases.Audited.Requests.Touch value)
         {
             writer.WriteArrayHeader(1);
+            writer.IncreaseDepth();
             writer.WriteString(value.who);
+            writer.DecreaseDepth();
         }
 
         public global::Cases.Audited.Requests.Touch Deserialize(ref global::TypedGrains.Serialization.MessagePackReader reader)

@@ -23,8 +23,10 @@ namespace TypedGrains.Generated.MessagePack.TestGrains
             }
 
             writer.WriteArrayHeader(2);
+            writer.IncreaseDepth();
             writer.WriteInt32(value.Count);
             writer.WriteString(value.Name);
+            writer.DecreaseDepth();
         }
 
         public global::Cases.RecordState Deserialize(ref global::TypedGrains.Serialization.MessagePackReader reader)

@@ -23,7 +23,9 @@ namespace TypedGrains.Generated.MessagePack.TestGrains
             }
 
             writer.WriteArrayHeader(1);
+            writer.IncreaseDepth();
             writer.WriteString(value.Name);
+            writer.DecreaseDepth();
         }
 
         public global::Cases.RequiredState Deserialize(ref global::TypedGrains.Serialization.MessagePackReader reader)

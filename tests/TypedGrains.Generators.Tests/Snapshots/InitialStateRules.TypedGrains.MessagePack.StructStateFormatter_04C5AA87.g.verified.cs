@@ -17,7 +17,9 @@ namespace TypedGrains.Generated.MessagePack.TestGrains
         public void Serialize(ref global::TypedGrains.Serialization.MessagePackWriter writer, global::Cases.StructState value)
         {
             writer.WriteArrayHeader(1);
+            writer.IncreaseDepth();
             writer.WriteInt32(value.Count);
+            writer.DecreaseDepth();
         }
 
         public global::Cases.StructState Deserialize(ref global::TypedGrains.Serialization.MessagePackReader reader)
@@ -30,6 +32,7 @@ namespace TypedGrains.Generated.MessagePack.TestGrains
             int count = reader.ReadArrayHeader();
             reader.IncreaseDepth();
             int m0 = default;
+            bool h0 = false;
             for (int i = 0; i < count; i++)
             {
                 switch (i)
@@ -38,6 +41,7 @@ namespace TypedGrains.Generated.MessagePack.TestGrains
                         if (!reader.TryReadNil())
                         {
                             m0 = reader.ReadInt32();
+                            h0 = true;
                         }
                         break;
                     default:
@@ -48,7 +52,7 @@ namespace TypedGrains.Generated.MessagePack.TestGrains
 
             reader.DecreaseDepth();
             global::Cases.StructState result = new global::Cases.StructState();
-            if (count > 0)
+            if (h0)
             {
                 result.Count = m0;
             }

@@ -17,8 +17,10 @@ namespace TypedGrains.Generated.MessagePack.TestGrains
         public void Serialize(ref global::TypedGrains.Serialization.MessagePackWriter writer, global::Cases.Keywords.Requests.Add value)
         {
             writer.WriteArrayHeader(2);
+            writer.IncreaseDepth();
             writer.WriteInt32(value.@class);
             writer.WriteString(value.@event);
+            writer.DecreaseDepth();
         }
 
         public global::Cases.Keywords.Requests.Add Deserialize(ref global::TypedGrains.Serialization.MessagePackReader reader)

@@ -17,7 +17,9 @@ namespace TypedGrains.Generated.MessagePack.TestGrains
         public void Serialize(ref global::TypedGrains.Serialization.MessagePackWriter writer, global::Cases.Keywords.Requests.@default value)
         {
             writer.WriteArrayHeader(1);
+            writer.IncreaseDepth();
             writer.WriteInt32(value.@in);
+            writer.DecreaseDepth();
         }
 
         public global::Cases.Keywords.Requests.@default Deserialize(ref global::TypedGrains.Serialization.MessagePackReader reader)

@@ -17,6 +17,8 @@ namespace TypedGrains.Generated.MessagePack.TestGrains
         public void Serialize(ref global::TypedGrains.Serialization.MessagePackWriter writer, global::Cases.Keywords.Requests.@reset value)
         {
             writer.WriteArrayHeader(0);
+            writer.IncreaseDepth();
+            writer.DecreaseDepth();
         }
 
         public global::Cases.Keywords.Requests.@reset Deserialize(ref global::TypedGrains.Serialization.MessagePackReader reader)

@@ -23,6 +23,8 @@ namespace TypedGrains.Generated.MessagePack.TestGrains
             }
 
             writer.WriteArrayHeader(0);
+            writer.IncreaseDepth();
+            writer.DecreaseDepth();
         }
 
         public global::Cases.MinimalState Deserialize(ref global::TypedGrains.Serialization.MessagePackReader reader)

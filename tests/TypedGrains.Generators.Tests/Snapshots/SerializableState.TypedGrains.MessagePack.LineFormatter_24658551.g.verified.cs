@@ -23,9 +23,11 @@ namespace TypedGrains.Generated.MessagePack.TestGrains
             }
 
             writer.WriteArrayHeader(3);
+            writer.IncreaseDepth();
             writer.WriteString(value.Sku);
             writer.WriteNil();
             writer.WriteInt32(value.Quantity);
+            writer.DecreaseDepth();
         }
 
         public global::Cases.Line Deserialize(ref global::TypedGrains.Serialization.MessagePackReader reader)

@@ -17,8 +17,10 @@ namespace TypedGrains.Generated.MessagePack.TestGrains
         public void Serialize(ref global::TypedGrains.Serialization.MessagePackWriter writer, global::Cases.Money value)
         {
             writer.WriteArrayHeader(2);
+            writer.IncreaseDepth();
             global::TypedGrains.Serialization.Formatters.DecimalFormatter.Instance.Serialize(ref writer, value.Amount);
             writer.WriteString(value.Currency);
+            writer.DecreaseDepth();
         }
 
         public global::Cases.Money Deserialize(ref global::TypedGrains.Serialization.MessagePackReader reader)

@@ -17,8 +17,10 @@ namespace TypedGrains.Generated.MessagePack.TestGrains
         public void Serialize(ref global::TypedGrains.Serialization.MessagePackWriter writer, global::Cases.Shop.Requests.Find value)
         {
             writer.WriteArrayHeader(2);
+            writer.IncreaseDepth();
             writer.WriteString(value.sku);
             global::TypedGrains.Generated.MessagePack.TestGrains.NullableFormatter_06BB8D0A.Instance.Serialize(ref writer, value.kind);
+            writer.DecreaseDepth();
         }
 
         public global::Cases.Shop.Requests.Find Deserialize(ref global::TypedGrains.Serialization.MessagePackReader reader)

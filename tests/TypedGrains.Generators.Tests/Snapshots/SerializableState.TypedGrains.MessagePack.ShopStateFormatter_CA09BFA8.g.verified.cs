@@ -23,6 +23,7 @@ namespace TypedGrains.Generated.MessagePack.TestGrains
             }
 
             writer.WriteArrayHeader(8);
+            writer.IncreaseDepth();
             global::TypedGrains.Generated.MessagePack.TestGrains.ListFormatter_BF269DBD.Instance.Serialize(ref writer, value.Lines);
             global::TypedGrains.Generated.MessagePack.TestGrains.StockFormatter_03F04527.Instance.Serialize(ref writer, value.Stock);
             global::TypedGrains.Generated.MessagePack.TestGrains.MoneyFormatter_C337F039.Instance.Serialize(ref writer, value.Total);
@@ -31,6 +32,7 @@ namespace TypedGrains.Generated.MessagePack.TestGrains
             global::TypedGrains.Generated.MessagePack.TestGrains.NullableFormatter_955F39F5.Instance.Serialize(ref writer, value.Partner);
             global::TypedGrains.Serialization.Formatters.TimeSpanFormatter.Instance.Serialize(ref writer, value.Age);
             writer.WriteBinary(value.Logo);
+            writer.DecreaseDepth();
         }
 
         public global::Cases.ShopState Deserialize(ref global::TypedGrains.Serialization.MessagePackReader reader)

@@ -23,8 +23,10 @@ namespace TypedGrains.Generated.MessagePack.TestGrains
             }
 
             writer.WriteArrayHeader(2);
+            writer.IncreaseDepth();
             global::TypedGrains.Generated.MessagePack.TestGrains.DictionaryFormatter_CB0B310A.Instance.Serialize(ref writer, value.Bins);
             global::TypedGrains.Serialization.Formatters.DateTimeOffsetFormatter.Instance.Serialize(ref writer, value.Counted);
+            writer.DecreaseDepth();
         }
 
         public global::Cases.Stock Deserialize(ref global::TypedGrains.Serialization.MessagePackReader reader)
@@ -37,6 +39,7 @@ namespace TypedGrains.Generated.MessagePack.TestGrains
             int count = reader.ReadArrayHeader();
             reader.IncreaseDepth();
             global::System.Collections.Generic.Dictionary<string, global::System.Collections.Immutable.ImmutableArray<global::Cases.Line>> m0 = default;
+            bool h0 = false;
             global::System.DateTimeOffset m1 = default;
             for (int i = 0; i < count; i++)
             {
@@ -44,6 +47,7 @@ namespace TypedGrains.Generated.MessagePack.TestGrains
                 {
                     case 0:
                         m0 = global::TypedGrains.Generated.MessagePack.TestGrains.DictionaryFormatter_CB0B310A.Instance.Deserialize(ref reader);
+                        h0 = true;
                         break;
                     case 1:
                         if (!reader.TryReadNil())
@@ -59,7 +63,7 @@ namespace TypedGrains.Generated.MessagePack.TestGrains
 
             reader.DecreaseDepth();
             global::Cases.Stock result = new global::Cases.Stock() { Counted = m1 };
-            if (count > 0)
+            if (h0)
             {
                 result.Bins = m0;
             }

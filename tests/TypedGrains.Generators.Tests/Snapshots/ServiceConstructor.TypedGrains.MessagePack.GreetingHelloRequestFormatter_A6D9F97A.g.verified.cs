@@ -17,7 +17,9 @@ namespace TypedGrains.Generated.MessagePack.TestGrains
         public void Serialize(ref global::TypedGrains.Serialization.MessagePackWriter writer, global::Cases.Greeting.Requests.Hello value)
         {
             writer.WriteArrayHeader(1);
+            writer.IncreaseDepth();
             writer.WriteString(value.name);
+            writer.DecreaseDepth();
         }
 
         public global::Cases.Greeting.Requests.Hello Deserialize(ref global::TypedGrains.Serialization.MessagePackReader reader)

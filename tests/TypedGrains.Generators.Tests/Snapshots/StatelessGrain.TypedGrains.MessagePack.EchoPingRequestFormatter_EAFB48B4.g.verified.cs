@@ -17,7 +17,9 @@ namespace TypedGrains.Generated.MessagePack.TestGrains
         public void Serialize(ref global::TypedGrains.Serialization.MessagePackWriter writer, global::Cases.Echo.Requests.Ping value)
         {
             writer.WriteArrayHeader(1);
+            writer.IncreaseDepth();
             writer.WriteInt32(value.x);
+            writer.DecreaseDepth();
         }
 
         public global::Cases.Echo.Requests.Ping Deserialize(ref global::TypedGrains.Serialization.MessagePackReader reader)

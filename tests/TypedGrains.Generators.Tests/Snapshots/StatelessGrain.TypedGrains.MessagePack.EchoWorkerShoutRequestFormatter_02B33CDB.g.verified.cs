@@ -17,7 +17,9 @@ namespace TypedGrains.Generated.MessagePack.TestGrains
         public void Serialize(ref global::TypedGrains.Serialization.MessagePackWriter writer, global::Cases.EchoWorker.Requests.Shout value)
         {
             writer.WriteArrayHeader(1);
+            writer.IncreaseDepth();
             writer.WriteString(value.text);
+            writer.DecreaseDepth();
         }
 
         public global::Cases.EchoWorker.Requests.Shout Deserialize(ref global::TypedGrains.Serialization.MessagePackReader reader)

@@ -17,7 +17,9 @@ namespace TypedGrains.Generated.MessagePack.TestGrains
         public void Serialize(ref global::TypedGrains.Serialization.MessagePackWriter writer, global::Cases.Billing.Requests.Start value)
         {
             writer.WriteArrayHeader(1);
+            writer.IncreaseDepth();
             global::TypedGrains.Serialization.Formatters.TimeSpanFormatter.Instance.Serialize(ref writer, value.period);
+            writer.DecreaseDepth();
         }
 
         public global::Cases.Billing.Requests.Start Deserialize(ref global::TypedGrains.Serialization.MessagePackReader reader)

@@ -23,7 +23,9 @@ namespace TypedGrains.Generated.MessagePack.TestGrains
             }
 
             writer.WriteArrayHeader(1);
+            writer.IncreaseDepth();
             global::TypedGrains.Generated.MessagePack.TestGrains.ArrayFormatter_10693DCC.Instance.Serialize(ref writer, value.Names);
+            writer.DecreaseDepth();
         }
 
         public global::Cases.DirectoryState Deserialize(ref global::TypedGrains.Serialization.MessagePackReader reader)

@@ -63,4 +63,7 @@ public sealed partial class Profiles : Grain<ProfileV2>
 
     [Call]
     public KeyedV2 Store(ProfileV1 v1, KeyedV1 k1) => new(k1.A, k1.C);
+
+    [Call]
+    public Mailbox Subscribe(Subscriber subscriber) => new() { Owner = subscriber.Name };
 }

@@ -120,3 +120,25 @@ public sealed record KeyedV1([property: Key(0)] string A, [property: Key(1)] int
 
 /// <summary>Version 2: B removed (its key left unused), D added.</summary>
 public sealed record KeyedV2([property: Key(0)] string A, [property: Key(2)] string C, [property: Key(3)] int D = 7);
+
+/// <summary>A state that grew body members with initializers: init-only, settable, and one required.</summary>
+public sealed record Subscriber(string Name)
+{
+    public string? Email { get; init; } = "none";
+
+    public int Version { get; set; } = 5;
+
+    public required int Tier { get; init; }
+
+    public Priority Level { get; init; } = Priority.High;
+}
+
+/// <summary>A class (not a record) whose init-only and settable members have initializers.</summary>
+public sealed class Mailbox
+{
+    public string Owner { get; init; } = "nobody";
+
+    public int Limit { get; init; } = 100;
+
+    public int Used { get; set; } = 3;
+}
