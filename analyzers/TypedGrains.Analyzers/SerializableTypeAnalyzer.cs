@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -14,7 +15,7 @@ public sealed class SerializableTypeAnalyzer : GrainAnalyzer
 {
     /// <inheritdoc/>
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        ImmutableArray.Create(DiagnosticDescriptors.UnsupportedSerializableType);
+        ImmutableArray.Create(DiagnosticDescriptors.UnsupportedSerializableType, DiagnosticDescriptors.EndlessType);
 
     /// <inheritdoc/>
     private protected override void RegisterActions(CompilationStartAnalysisContext start, GrainKnownTypes known)
@@ -33,10 +34,9 @@ public sealed class SerializableTypeAnalyzer : GrainAnalyzer
         }
 
         // A grain without state (deriving from Grain directly) has only its arguments and replies to check.
-        if (GrainRules.GetStateType(grain, known) is { } state
-            && SerializableTypeRules.FindUnsupported(state, state.Name, grain, serializable, context.CancellationToken) is { } statePath)
+        if (GrainRules.GetStateType(grain, known) is { } state)
         {
-            Report(context, grain.Locations, statePath);
+            Report(context, grain.Locations, SerializableTypeRules.FindProblems(state, state.Name, grain, serializable, context.CancellationToken));
         }
 
         string referenceName = GrainRules.GetReferenceName(grain);
@@ -50,21 +50,36 @@ public sealed class SerializableTypeAnalyzer : GrainAnalyzer
             for (int i = 0; i < method.Parameters.Length; i++)
             {
                 IParameterSymbol parameter = method.Parameters[i];
-                if (i != signature.CallerIndex
-                    && SerializableTypeRules.FindUnsupported(parameter.Type, grain.Name + "." + method.Name + "(" + parameter.Name + ")", method, serializable, context.CancellationToken) is { } path)
+                if (i != signature.CallerIndex)
                 {
-                    Report(context, parameter.Locations, path);
+                    Report(context, parameter.Locations, SerializableTypeRules.FindProblems(
+                        parameter.Type, grain.Name + "." + method.Name + "(" + parameter.Name + ")", method, serializable, context.CancellationToken));
                 }
             }
 
-            if (signature.ReplyType is { } reply
-                && SerializableTypeRules.FindUnsupported(reply, grain.Name + "." + method.Name + "(return)", method, serializable, context.CancellationToken) is { } replyPath)
+            if (signature.ReplyType is { } reply)
             {
-                Report(context, method.Locations, replyPath);
+                Report(context, method.Locations, SerializableTypeRules.FindProblems(
+                    reply, grain.Name + "." + method.Name + "(return)", method, serializable, context.CancellationToken));
             }
         }
     }
 
-    private static void Report(SymbolAnalysisContext context, ImmutableArray<Location> locations, string path) =>
-        context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnsupportedSerializableType, locations.IsEmpty ? Location.None : locations[0], path));
+    private static void Report(SymbolAnalysisContext context, ImmutableArray<Location> locations, IReadOnlyList<SerializationProblem> problems)
+    {
+        Location location = locations.IsEmpty ? Location.None : locations[0];
+        foreach (SerializationProblem problem in problems)
+        {
+            context.ReportDiagnostic(problem.Kind switch
+            {
+                SerializationProblemKind.ExpandingGeneric => Diagnostic.Create(
+                    DiagnosticDescriptors.EndlessType, location, problem.Path, Display(problem.Type), "holds itself constructed with ever larger type arguments, so its types never end"),
+                SerializationProblemKind.TooDeep => Diagnostic.Create(
+                    DiagnosticDescriptors.EndlessType, location, problem.Path, Display(problem.Type), "is nested more than " + SerializableTypeRules.MaxDepth + " members deep"),
+                _ => Diagnostic.Create(DiagnosticDescriptors.UnsupportedSerializableType, location, problem.Path),
+            });
+        }
+    }
+
+    private static string Display(ITypeSymbol type) => type.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat);
 }

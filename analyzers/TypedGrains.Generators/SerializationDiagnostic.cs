@@ -24,3 +24,19 @@ internal static class SerializationDiagnostic
     /// <summary>The help link.</summary>
     public const string HelpLink = "https://github.com/typedgrains/typedgrains/blob/main/docs/serialization.md#supported-types";
 }
+
+/// <summary>TG0101: a grain state, handler argument or reply reaches a type whose type graph has no end.</summary>
+internal static class EndlessTypeDiagnostic
+{
+    /// <summary>The diagnostic id.</summary>
+    public const string Id = "TG0101";
+
+    /// <summary>The title.</summary>
+    public const string Title = "Type nests without end";
+
+    /// <summary>The message; <c>{0}</c> is the member path, <c>{1}</c> the generic type that expands or the type nested too deep.</summary>
+    public const string MessageFormat = "'{0}' cannot be serialized as MessagePack: '{1}' {2}";
+
+    /// <summary>The longer description.</summary>
+    public const string Description = "A generic type that holds itself constructed with a larger type argument (class N<T> { public N<N<T>>? Deeper { get; set; } }) is valid C#, but the types reachable from it never end: N<int>, N<N<int>>, N<N<N<int>>>... No serializer can be generated for it, so it is a compile-time error. The walk also stops at types nested more than 64 members deep. Hold the nested value as a fixed type (N<T>? instead of N<N<T>>?) or a non-generic type.";
+}
