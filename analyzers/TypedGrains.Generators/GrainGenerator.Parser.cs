@@ -100,8 +100,8 @@ public sealed partial class GrainGenerator
             ITypeSymbol? state = GrainRules.GetStateType(grain, known);
             InitialStateModel? initialState = state is not null && GrainRules.ShouldGenerateInitialState(grain, state, known, compilation)
                 ? new InitialStateModel(
-                    state.ToDisplayString(GrainTypeNames.CodeFormat),
-                    state.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat))
+                    GrainTypeNames.Format(state, grain, known, forCode: true),
+                    GrainTypeNames.Format(state.WithNullableAnnotation(NullableAnnotation.NotAnnotated), grain, known, forCode: false))
                 : null;
 
             var handlers = new List<HandlerModel>();
@@ -140,14 +140,14 @@ public sealed partial class GrainGenerator
                 StateFormatter: stateFormatter,
                 Formatters: new EquatableArray<FormatterModel>(formatters),
                 Ticks: new EquatableArray<TickModel>(ParseTicks(grain, known)),
-                ServiceParameters: new EquatableArray<ServiceParameterModel>(ParseServiceParameters(grain)));
+                ServiceParameters: new EquatableArray<ServiceParameterModel>(ParseServiceParameters(grain, known)));
         }
 
         /// <summary>
         /// The parameters of the grain's service constructor (<see cref="GrainRules.GetServiceConstructor"/>): they are
         /// resolved from the services (no reflection). Any other grain keeps <c>new Grain()</c>.
         /// </summary>
-        private static ServiceParameterModel[] ParseServiceParameters(INamedTypeSymbol grain)
+        private static ServiceParameterModel[] ParseServiceParameters(INamedTypeSymbol grain, GrainKnownTypes known)
         {
             if (GrainRules.GetServiceConstructor(grain) is not { } constructor)
             {
@@ -157,7 +157,7 @@ public sealed partial class GrainGenerator
             return constructor.Parameters
                 .Select(p => new ServiceParameterModel(
                     p.Name,
-                    p.Type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
+                    GrainTypeNames.Format(p.Type.WithNullableAnnotation(NullableAnnotation.NotAnnotated), constructor, known, forCode: false),
                     p.HasExplicitDefaultValue || p.NullableAnnotation == NullableAnnotation.Annotated))
                 .ToArray();
         }
