@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -70,16 +71,13 @@ public sealed class SerializableTypeAnalyzer : GrainAnalyzer
         Location location = locations.IsEmpty ? Location.None : locations[0];
         foreach (SerializationProblem problem in problems)
         {
-            context.ReportDiagnostic(problem.Kind switch
-            {
-                SerializationProblemKind.ExpandingGeneric => Diagnostic.Create(
-                    DiagnosticDescriptors.EndlessType, location, problem.Path, Display(problem.Type), "holds itself constructed with ever larger type arguments, so its types never end"),
-                SerializationProblemKind.TooDeep => Diagnostic.Create(
-                    DiagnosticDescriptors.EndlessType, location, problem.Path, Display(problem.Type), "is nested more than " + SerializableTypeRules.MaxDepth + " members deep"),
-                _ => Diagnostic.Create(DiagnosticDescriptors.UnsupportedSerializableType, location, problem.Path),
-            });
+            DiagnosticDescriptor descriptor = problem.Kind == SerializationProblemKind.Unsupported
+                ? DiagnosticDescriptors.UnsupportedSerializableType
+                : DiagnosticDescriptors.EndlessType;
+
+            // The member that reaches the type, where it is declared in source, is an additional location.
+            Location[] member = problem.Member?.Locations.Where(l => l.IsInSource && l != location).Take(1).ToArray() ?? [];
+            context.ReportDiagnostic(Diagnostic.Create(descriptor, location, member, problem.Path, problem.Reason));
         }
     }
-
-    private static string Display(ITypeSymbol type) => type.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat);
 }

@@ -188,6 +188,9 @@ internal static class SerializableTypeRules
     /// <summary>How many members, elements and type arguments deep one walk goes.</summary>
     public const int MaxDepth = 64;
 
+    /// <summary>How many problems one walk reports before it stops looking.</summary>
+    public const int MaxProblems = 32;
+
     /// <summary>
     /// The path of the first unsupported type reachable from <paramref name="root"/>, starting with
     /// <paramref name="rootPath"/>; <c>null</c> when everything is supported.
@@ -201,7 +204,8 @@ internal static class SerializableTypeRules
         FindProblems(root, rootPath, context, known, cancellationToken).FirstOrDefault()?.Path;
 
     /// <summary>
-    /// What keeps <paramref name="root"/> from being serialized, empty when nothing does. The walk ends on every type:
+    /// Every type that keeps <paramref name="root"/> from being serialized, in member order, each with its path and why it
+    /// is refused; empty when nothing does. The walk ends on every type:
     /// each object type is looked into once, a generic type that nests in itself constructed ever larger (an expanding
     /// generic such as <c>N&lt;T&gt;</c> holding an <c>N&lt;N&lt;T&gt;&gt;</c>) stops after
     /// <see cref="MaxGenericNesting"/> levels, and no path goes deeper than <see cref="MaxDepth"/>.
@@ -214,7 +218,7 @@ internal static class SerializableTypeRules
     public static IReadOnlyList<SerializationProblem> FindProblems(ITypeSymbol root, string rootPath, ISymbol context, SerializableKnownTypes known, CancellationToken cancellationToken)
     {
         var walk = new SerializableTypeWalk(known, cancellationToken);
-        walk.Visit(root, rootPath, context, depth: 0);
+        walk.Visit(root, rootPath, context, member: null, depth: 0);
         return walk.Problems;
     }
 
@@ -420,9 +424,11 @@ internal static class SerializableTypeRules
         }
 
         // Framework types other than the supported ones (streams, tasks, delegates...) are not data.
-        string? root = RootNamespace(type);
-        return root is not ("System" or "Microsoft");
+        return !IsFrameworkType(type);
     }
+
+    /// <summary>Whether <paramref name="type"/> is declared under the <c>System</c> or <c>Microsoft</c> namespaces.</summary>
+    internal static bool IsFrameworkType(INamedTypeSymbol type) => RootNamespace(type) is "System" or "Microsoft";
 
     private static string? RootNamespace(INamedTypeSymbol type)
     {
@@ -440,7 +446,8 @@ internal static class SerializableTypeRules
         return ns.Name;
     }
 
-    private static bool IsAccessible(INamedTypeSymbol type)
+    /// <summary>Whether generated code can name <paramref name="type"/> (it and its containers are public or internal, not file-local).</summary>
+    internal static bool IsAccessible(INamedTypeSymbol type)
     {
         for (INamedTypeSymbol? current = type; current is not null; current = current.ContainingType)
         {

@@ -6,7 +6,8 @@ using Microsoft.CodeAnalysis;
 namespace TypedGrains.Generators;
 
 /// <summary>
-/// One walk of <see cref="SerializableTypeRules.FindProblems"/> over the types reachable from a root. It always ends:
+/// One walk of <see cref="SerializableTypeRules.FindProblems"/> over the types reachable from a root, recording every
+/// type that cannot be serialized (at most <see cref="SerializableTypeRules.MaxProblems"/>). It always ends:
 /// each object type is looked into once (the seen set), the object types on the current path are kept so that a
 /// generic definition constructed more than <see cref="SerializableTypeRules.MaxGenericNesting"/> different ways on one
 /// path is reported as expanding, and no path goes deeper than <see cref="SerializableTypeRules.MaxDepth"/>.
@@ -18,6 +19,7 @@ internal sealed class SerializableTypeWalk
     private readonly HashSet<ITypeSymbol> _visited = new(SymbolEqualityComparer.Default);
     private readonly List<INamedTypeSymbol> _objectPath = [];
     private readonly List<SerializationProblem> _problems = [];
+    private readonly HashSet<ITypeSymbol> _expanding = new(SymbolEqualityComparer.Default);
 
     public SerializableTypeWalk(SerializableKnownTypes known, CancellationToken cancellationToken)
     {
@@ -28,74 +30,84 @@ internal sealed class SerializableTypeWalk
     /// <summary>The problems found so far, in walk order.</summary>
     public IReadOnlyList<SerializationProblem> Problems => _problems;
 
-    /// <summary>Visits <paramref name="type"/>, reached at <paramref name="path"/>; <c>false</c> once the walk stops.</summary>
-    public bool Visit(ITypeSymbol type, string path, ISymbol context, int depth)
+    /// <summary>
+    /// Visits <paramref name="type"/>, reached at <paramref name="path"/> through <paramref name="member"/> (<c>null</c> at
+    /// the root), recording every problem below it; a problem ends only its own branch.
+    /// </summary>
+    public void Visit(ITypeSymbol type, string path, ISymbol context, ISymbol? member, int depth)
     {
         _cancellationToken.ThrowIfCancellationRequested();
         RuntimeHelpers.EnsureSufficientExecutionStack();
+        if (_problems.Count >= SerializableTypeRules.MaxProblems)
+        {
+            return;
+        }
+
         if (depth > SerializableTypeRules.MaxDepth)
         {
-            return Stop(path, SerializationProblemKind.TooDeep, type);
+            Add(path, SerializationProblemKind.TooDeep, type, member);
+            return;
         }
 
         SerializableKind kind = SerializableTypeRules.Classify(type, context, _known);
         switch (kind)
         {
             case SerializableKind.Unsupported:
-                return Stop(path, SerializationProblemKind.Unsupported, type);
+                Add(path, SerializationProblemKind.Unsupported, type, member);
+                return;
             case SerializableKind.Array:
             case SerializableKind.List:
             case SerializableKind.ImmutableArray:
             case SerializableKind.ImmutableList:
-                return Visit(SerializableTypeRules.GetElementTypes(type, kind)[0], path + "[]", context, depth + 1);
+                Visit(SerializableTypeRules.GetElementTypes(type, kind)[0], path + "[]", context, member, depth + 1);
+                return;
             case SerializableKind.Nullable:
-                return Visit(SerializableTypeRules.GetElementTypes(type, kind)[0], path, context, depth + 1);
+                Visit(SerializableTypeRules.GetElementTypes(type, kind)[0], path, context, member, depth + 1);
+                return;
             case SerializableKind.Dictionary:
             case SerializableKind.ImmutableDictionary:
                 ITypeSymbol[] pair = SerializableTypeRules.GetElementTypes(type, kind);
-                return Visit(pair[0], path + "{}", context, depth + 1) && Visit(pair[1], path + "[]", context, depth + 1);
+                Visit(pair[0], path + "{}", context, member, depth + 1);
+                Visit(pair[1], path + "[]", context, member, depth + 1);
+                return;
             case SerializableKind.Object:
-                return VisitObject((INamedTypeSymbol)type, path, depth);
-            default:
-                return true;
+                VisitObject((INamedTypeSymbol)type, path, member, depth);
+                return;
         }
     }
 
-    private bool VisitObject(INamedTypeSymbol type, string path, int depth)
+    private void VisitObject(INamedTypeSymbol type, string path, ISymbol? member, int depth)
     {
         if (!_visited.Add(type))
         {
-            return true;
+            return;
         }
 
         if (IsExpanding(type))
         {
-            return Stop(path, SerializationProblemKind.ExpandingGeneric, type.OriginalDefinition);
+            // Once per generic definition: every branch through it expands the same way.
+            if (_expanding.Add(type.OriginalDefinition))
+            {
+                Add(path, SerializationProblemKind.ExpandingGeneric, type.OriginalDefinition, member);
+            }
+
+            return;
         }
 
         SerializableObjectShape shape = SerializableTypeRules.GetObjectShape(type, _known);
         if (shape.Problem is not null)
         {
-            return Stop(path + shape.Problem, SerializationProblemKind.Unsupported, type);
+            Add(path + shape.Problem, SerializationProblemKind.Unsupported, type, member);
+            return;
         }
 
         _objectPath.Add(type);
-        try
+        foreach (SerializableMember serialized in shape.Members)
         {
-            foreach (SerializableMember member in shape.Members)
-            {
-                if (!Visit(member.Type, path + "." + member.Symbol.Name, member.Symbol, depth + 1))
-                {
-                    return false;
-                }
-            }
+            Visit(serialized.Type, path + "." + serialized.Symbol.Name, serialized.Symbol, serialized.Symbol, depth + 1);
+        }
 
-            return true;
-        }
-        finally
-        {
-            _objectPath.RemoveAt(_objectPath.Count - 1);
-        }
+        _objectPath.RemoveAt(_objectPath.Count - 1);
     }
 
     /// <summary>Whether <paramref name="type"/>'s definition is already on the path constructed too many other ways.</summary>
@@ -118,9 +130,6 @@ internal sealed class SerializableTypeWalk
         return constructions >= SerializableTypeRules.MaxGenericNesting;
     }
 
-    private bool Stop(string path, SerializationProblemKind kind, ITypeSymbol type)
-    {
-        _problems.Add(new SerializationProblem(path, kind, type));
-        return false;
-    }
+    private void Add(string path, SerializationProblemKind kind, ITypeSymbol type, ISymbol? member) =>
+        _problems.Add(new SerializationProblem(path, kind, type, member, SerializationRefusal.Explain(kind, type, path)));
 }

@@ -18,11 +18,13 @@ internal enum SerializationProblemKind
 /// <summary>One type that keeps a root from being serialized, and the member path that reaches it.</summary>
 internal sealed class SerializationProblem
 {
-    public SerializationProblem(string path, SerializationProblemKind kind, ITypeSymbol type)
+    public SerializationProblem(string path, SerializationProblemKind kind, ITypeSymbol type, ISymbol? member, string reason)
     {
         Path = path;
         Kind = kind;
         Type = type;
+        Member = member;
+        Reason = reason;
     }
 
     /// <summary>The member path from the root, for example <c>OrderState.Lines[].Product.Stream</c>.</summary>
@@ -33,4 +35,10 @@ internal sealed class SerializationProblem
 
     /// <summary>The refused type; for <see cref="SerializationProblemKind.ExpandingGeneric"/>, the generic definition that expands.</summary>
     public ITypeSymbol Type { get; }
+
+    /// <summary>The property, field or parameter whose type reaches the refused type, or <c>null</c> at the root.</summary>
+    public ISymbol? Member { get; }
+
+    /// <summary>Why the type is refused, as a sentence completing "'Path' cannot be serialized as MessagePack: ".</summary>
+    public string Reason { get; }
 }
