@@ -207,6 +207,15 @@ public static class DiagnosticDescriptors
         DiagnosticSeverity.Error,
         TypedGrains.Generators.SerializationDiagnostic.Description);
 
+    /// <summary>TG0101: a type whose type graph has no end (an expanding generic).</summary>
+    public static readonly DiagnosticDescriptor EndlessType = Create(
+        DiagnosticIds.EndlessType,
+        TypedGrains.Generators.EndlessTypeDiagnostic.Title,
+        TypedGrains.Generators.EndlessTypeDiagnostic.MessageFormat,
+        TypedGrains.Generators.SerializationDiagnostic.Category,
+        DiagnosticSeverity.Error,
+        TypedGrains.Generators.EndlessTypeDiagnostic.Description);
+
     private static DiagnosticDescriptor Create(
         string id, string title, string message, string category, DiagnosticSeverity severity, string description, params string[] customTags) =>
         new(id, title, message, category, severity, isEnabledByDefault: true, description, HelpBase + id.ToLowerInvariant(), customTags);

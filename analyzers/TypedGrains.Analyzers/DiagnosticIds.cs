@@ -68,4 +68,7 @@ public static class DiagnosticIds
 
     /// <summary>A grain state, handler argument or reply reaches a type the generated serializers do not support.</summary>
     public const string UnsupportedSerializableType = TypedGrains.Generators.SerializationDiagnostic.Id;
+
+    /// <summary>A grain state, handler argument or reply reaches a generic type that nests in itself without end.</summary>
+    public const string EndlessType = TypedGrains.Generators.EndlessTypeDiagnostic.Id;
 }

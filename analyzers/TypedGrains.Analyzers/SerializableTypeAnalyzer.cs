@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+using System.Linq;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -14,7 +16,7 @@ public sealed class SerializableTypeAnalyzer : GrainAnalyzer
 {
     /// <inheritdoc/>
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        ImmutableArray.Create(DiagnosticDescriptors.UnsupportedSerializableType);
+        ImmutableArray.Create(DiagnosticDescriptors.UnsupportedSerializableType, DiagnosticDescriptors.EndlessType);
 
     /// <inheritdoc/>
     private protected override void RegisterActions(CompilationStartAnalysisContext start, GrainKnownTypes known)
@@ -33,10 +35,9 @@ public sealed class SerializableTypeAnalyzer : GrainAnalyzer
         }
 
         // A grain without state (deriving from Grain directly) has only its arguments and replies to check.
-        if (GrainRules.GetStateType(grain, known) is { } state
-            && SerializableTypeRules.FindUnsupported(state, state.Name, grain, serializable, context.CancellationToken) is { } statePath)
+        if (GrainRules.GetStateType(grain, known) is { } state)
         {
-            Report(context, grain.Locations, statePath);
+            Report(context, grain.Locations, SerializableTypeRules.FindProblems(state, state.Name, grain, serializable, context.CancellationToken));
         }
 
         string referenceName = GrainRules.GetReferenceName(grain);
@@ -50,21 +51,33 @@ public sealed class SerializableTypeAnalyzer : GrainAnalyzer
             for (int i = 0; i < method.Parameters.Length; i++)
             {
                 IParameterSymbol parameter = method.Parameters[i];
-                if (i != signature.CallerIndex
-                    && SerializableTypeRules.FindUnsupported(parameter.Type, grain.Name + "." + method.Name + "(" + parameter.Name + ")", method, serializable, context.CancellationToken) is { } path)
+                if (i != signature.CallerIndex)
                 {
-                    Report(context, parameter.Locations, path);
+                    Report(context, parameter.Locations, SerializableTypeRules.FindProblems(
+                        parameter.Type, grain.Name + "." + method.Name + "(" + parameter.Name + ")", method, serializable, context.CancellationToken));
                 }
             }
 
-            if (signature.ReplyType is { } reply
-                && SerializableTypeRules.FindUnsupported(reply, grain.Name + "." + method.Name + "(return)", method, serializable, context.CancellationToken) is { } replyPath)
+            if (signature.ReplyType is { } reply)
             {
-                Report(context, method.Locations, replyPath);
+                Report(context, method.Locations, SerializableTypeRules.FindProblems(
+                    reply, grain.Name + "." + method.Name + "(return)", method, serializable, context.CancellationToken));
             }
         }
     }
 
-    private static void Report(SymbolAnalysisContext context, ImmutableArray<Location> locations, string path) =>
-        context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnsupportedSerializableType, locations.IsEmpty ? Location.None : locations[0], path));
+    private static void Report(SymbolAnalysisContext context, ImmutableArray<Location> locations, IReadOnlyList<SerializationProblem> problems)
+    {
+        Location location = locations.IsEmpty ? Location.None : locations[0];
+        foreach (SerializationProblem problem in problems)
+        {
+            DiagnosticDescriptor descriptor = problem.Kind == SerializationProblemKind.Unsupported
+                ? DiagnosticDescriptors.UnsupportedSerializableType
+                : DiagnosticDescriptors.EndlessType;
+
+            // The member that reaches the type, where it is declared in source, is an additional location.
+            Location[] member = problem.Member?.Locations.Where(l => l.IsInSource && l != location).Take(1).ToArray() ?? [];
+            context.ReportDiagnostic(Diagnostic.Create(descriptor, location, member, problem.Path, problem.Reason));
+        }
+    }
 }

@@ -19,33 +19,44 @@ public sealed partial class GrainGenerator
             .WithGlobalNamespaceStyle(SymbolDisplayGlobalNamespaceStyle.Omitted);
 
         /// <summary>
-        /// Parses the grain of <paramref name="context"/>; <c>null</c> when it breaks a <see cref="GrainRules"/> rule or
-        /// anything unexpected happens (the grain is then skipped). Only cancellation escapes.
+        /// Parses the grain of <paramref name="context"/>: no model when it breaks a <see cref="GrainRules"/> rule (the
+        /// analyzers say why); an internal error, never a silent skip, when anything unexpected happens. Only
+        /// cancellation escapes.
         /// </summary>
-        public static GrainModel? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+        public static GrainParseResult Parse(GeneratorAttributeSyntaxContext context, System.Action<string, string>? inject, CancellationToken cancellationToken)
         {
+            if (context.TargetSymbol is not INamedTypeSymbol grain)
+            {
+                return NoGrain;
+            }
+
             try
             {
-                return context.TargetSymbol is INamedTypeSymbol grain
-                    ? ParseGrain(grain, context.SemanticModel.Compilation, cancellationToken)
-                    : null;
+                inject?.Invoke("parse", grain.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat));
+                return ParseGrain(grain, context.SemanticModel.Compilation, inject, cancellationToken);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
                 throw;
             }
-            catch (Exception)
+            catch (Exception exception)
             {
-                return null;
+                return new GrainParseResult(null, InternalErrorModel.From(
+                    "reading grain '" + grain.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + "'",
+                    exception,
+                    "its reference and dispatcher are not generated",
+                    LocationModel.Of(grain)));
             }
         }
 
-        private static GrainModel? ParseGrain(INamedTypeSymbol grain, Compilation compilation, CancellationToken cancellationToken)
+        private static readonly GrainParseResult NoGrain = new(null, null);
+
+        private static GrainParseResult ParseGrain(INamedTypeSymbol grain, Compilation compilation, System.Action<string, string>? inject, CancellationToken cancellationToken)
         {
             GrainKnownTypes? known = GrainKnownTypes.Create(compilation);
             if (known is null || GrainRules.Validate(grain, known, compilation, cancellationToken) != GrainRuleViolation.None)
             {
-                return null;
+                return NoGrain;
             }
 
             AttributeData attribute = grain.GetAttributes()
@@ -100,8 +111,8 @@ public sealed partial class GrainGenerator
             ITypeSymbol? state = GrainRules.GetStateType(grain, known);
             InitialStateModel? initialState = state is not null && GrainRules.ShouldGenerateInitialState(grain, state, known, compilation)
                 ? new InitialStateModel(
-                    state.ToDisplayString(GrainTypeNames.CodeFormat),
-                    state.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat))
+                    GrainTypeNames.Format(state, grain, known, forCode: true),
+                    GrainTypeNames.Format(state.WithNullableAnnotation(NullableAnnotation.NotAnnotated), grain, known, forCode: false))
                 : null;
 
             var handlers = new List<HandlerModel>();
@@ -114,10 +125,10 @@ public sealed partial class GrainGenerator
 
             handlers.Sort((x, y) => string.CompareOrdinal(x.MethodName, y.MethodName));
             string? stateTypeName = state is null ? null : GrainTypeNames.Format(state, grain, known, forCode: false);
-            (string? stateFormatter, FormatterModel[] formatters) = SerializationParser.Parse(grain, state, known, cancellationToken);
+            (string? stateFormatter, FormatterModel[] formatters, InternalErrorModel? serializationError) = SerializationParser.Parse(grain, state, known, inject, cancellationToken);
             (bool HidesRequests, bool HidesSelfCasts) hidden = GrainRules.GetHiddenBaseMembers(grain, known, cancellationToken);
 
-            return new GrainModel(
+            var model = new GrainModel(
                 HintName: dottedName + ".g.cs",
                 Namespace: namespaceName,
                 ContainingTypes: new EquatableArray<ContainingTypeModel>(containingTypes.Select(ToContainingTypeModel).ToArray()),
@@ -140,15 +151,16 @@ public sealed partial class GrainGenerator
                 StateFormatter: stateFormatter,
                 Formatters: new EquatableArray<FormatterModel>(formatters),
                 Ticks: new EquatableArray<TickModel>(ParseTicks(grain, known)),
-                ServiceParameters: new EquatableArray<ServiceParameterModel>(ParseServiceParameters(grain)),
+                ServiceParameters: new EquatableArray<ServiceParameterModel>(ParseServiceParameters(grain, known)),
                 RunsSynchronously: SynchronousGrainRule.RunsSynchronously(grain, known, cancellationToken));
+            return new GrainParseResult(model, serializationError);
         }
 
         /// <summary>
         /// The parameters of the grain's service constructor (<see cref="GrainRules.GetServiceConstructor"/>): they are
         /// resolved from the services (no reflection). Any other grain keeps <c>new Grain()</c>.
         /// </summary>
-        private static ServiceParameterModel[] ParseServiceParameters(INamedTypeSymbol grain)
+        private static ServiceParameterModel[] ParseServiceParameters(INamedTypeSymbol grain, GrainKnownTypes known)
         {
             if (GrainRules.GetServiceConstructor(grain) is not { } constructor)
             {
@@ -158,7 +170,7 @@ public sealed partial class GrainGenerator
             return constructor.Parameters
                 .Select(p => new ServiceParameterModel(
                     p.Name,
-                    p.Type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
+                    GrainTypeNames.Format(p.Type.WithNullableAnnotation(NullableAnnotation.NotAnnotated), constructor, known, forCode: false),
                     p.HasExplicitDefaultValue || p.NullableAnnotation == NullableAnnotation.Annotated))
                 .ToArray();
         }

@@ -60,25 +60,31 @@ public sealed partial class GrainGenerator
 
         /// <summary>
         /// The state formatter expression (<c>null</c> for a grain without state, whose <paramref name="state"/> is
-        /// <c>null</c>) and every formatter the grain needs; <c>(null, [])</c> when a type is not supported or anything
-        /// unexpected happens. Only cancellation escapes.
+        /// <c>null</c>) and every formatter the grain needs; <c>(null, [])</c> when a type is not supported (the
+        /// analyzers report it), and with an internal error when anything unexpected happens. Only cancellation escapes.
         /// </summary>
-        public static (string? StateFormatter, FormatterModel[] Formatters) Parse(
-            INamedTypeSymbol grain, ITypeSymbol? state, GrainKnownTypes grainKnown, CancellationToken cancellationToken)
+        public static (string? StateFormatter, FormatterModel[] Formatters, InternalErrorModel? Error) Parse(
+            INamedTypeSymbol grain, ITypeSymbol? state, GrainKnownTypes grainKnown, System.Action<string, string>? inject, CancellationToken cancellationToken)
         {
             try
             {
+                inject?.Invoke("serialization", grain.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat));
                 var known = SerializableKnownTypes.Create(grainKnown);
                 var parser = new SerializationParser(known);
-                return parser.ParseGrain(grain, state, cancellationToken);
+                (string? stateFormatter, FormatterModel[] formatters) = parser.ParseGrain(grain, state, cancellationToken);
+                return (stateFormatter, formatters, null);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
                 throw;
             }
-            catch (Exception)
+            catch (Exception exception)
             {
-                return (null, []);
+                return (null, [], InternalErrorModel.From(
+                    "building the serializers of grain '" + grain.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + "'",
+                    exception,
+                    "it is generated without a state codec or message formatters, so it cannot save its state or be called across processes",
+                    LocationModel.Of(grain)));
             }
         }
 

@@ -15,33 +15,54 @@ namespace TypedGrains.Generators;
 [Generator(LanguageNames.CSharp)]
 public sealed partial class GrainGenerator : IIncrementalGenerator
 {
+    /// <summary>
+    /// A test seam: when set, called with the stage (<c>parse</c>, <c>serialization</c>, <c>emit</c>, <c>formatter</c>,
+    /// <c>catalog</c>) and the grain or type before each unit of work, so a test can throw where a bug would.
+    /// </summary>
+    internal System.Action<string, string>? FaultInjector { get; init; }
+
     /// <inheritdoc/>
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        // Find [Grain] classes by attribute and reduce each to an equatable model (null when it cannot be generated).
-        IncrementalValuesProvider<GrainModel?> models = context.SyntaxProvider
+        System.Action<string, string>? inject = FaultInjector;
+
+        // Find [Grain] classes by attribute and reduce each to an equatable model (none when it cannot be generated)
+        // and any internal error met on the way.
+        IncrementalValuesProvider<GrainParseResult> results = context.SyntaxProvider
             .ForAttributeWithMetadataName(
                 "TypedGrains.GrainAttribute",
                 static (node, _) => node is Microsoft.CodeAnalysis.CSharp.Syntax.ClassDeclarationSyntax,
-                static (syntaxContext, cancellationToken) => Parser.Parse(syntaxContext, cancellationToken))
+                (syntaxContext, cancellationToken) => Parser.Parse(syntaxContext, inject, cancellationToken))
             .WithTrackingName(GrainGeneratorStepNames.GrainModels);
 
+        // Report the internal errors: a bug in the generator is an error naming the grain, never a silent skip.
+        context.RegisterSourceOutput(results, static (production, result) =>
+        {
+            if (result.Error is { } error)
+            {
+                production.ReportDiagnostic(GeneratorDiagnostics.Create(error));
+            }
+        });
+
         // Drop the grains the rules reject: they are skipped quietly (the analyzers say why).
-        IncrementalValuesProvider<GrainModel> grains = models
-            .Where(static model => model is not null)
-            .Select(static (model, _) => model!)
+        IncrementalValuesProvider<GrainModel> grains = results
+            .Where(static result => result.Model is not null)
+            .Select(static (result, _) => result.Model!)
             .WithTrackingName(GrainGeneratorStepNames.ValidGrains);
 
         // Emit one file per grain.
-        context.RegisterSourceOutput(grains, static (production, grain) =>
+        context.RegisterSourceOutput(grains, (production, grain) =>
         {
             string source;
             try
             {
+                inject?.Invoke("emit", grain.FullyQualifiedName);
                 source = Emitter.Emit(grain);
             }
-            catch (Exception)
+            catch (Exception exception)
             {
+                production.ReportDiagnostic(GeneratorDiagnostics.Create(InternalErrorModel.From(
+                    "writing grain '" + grain.FullyQualifiedName + "'", exception, "its reference and dispatcher are not generated", null)));
                 return;
             }
 
@@ -74,7 +95,7 @@ public sealed partial class GrainGenerator : IIncrementalGenerator
             .WithTrackingName(GrainGeneratorStepNames.Catalog);
 
         // Emit the module initializer that registers them; users never name it.
-        context.RegisterImplementationSourceOutput(catalog, static (production, model) =>
+        context.RegisterImplementationSourceOutput(catalog, (production, model) =>
         {
             if (model.Grains.IsEmpty)
             {
@@ -84,10 +105,13 @@ public sealed partial class GrainGenerator : IIncrementalGenerator
             string source;
             try
             {
+                inject?.Invoke("catalog", model.Namespace);
                 source = CatalogEmitter.Emit(model);
             }
-            catch (Exception)
+            catch (Exception exception)
             {
+                production.ReportDiagnostic(GeneratorDiagnostics.Create(InternalErrorModel.From(
+                    "writing the grain catalog", exception, "no grain of this assembly is registered with the catalog", null)));
                 return;
             }
 
@@ -95,30 +119,37 @@ public sealed partial class GrainGenerator : IIncrementalGenerator
         });
 
         // Emit one file per formatter and the registration of them all; users never name these types.
-        context.RegisterImplementationSourceOutput(formatters, static (production, all) =>
+        context.RegisterImplementationSourceOutput(formatters, (production, all) =>
         {
             if (all.IsEmpty)
             {
                 return;
             }
 
+            var sources = new List<(string HintName, string Source)>(all.Count + 1);
+            string current = "the formatter registrations";
             try
             {
-                var sources = new List<(string HintName, string Source)>(all.Count + 1);
                 foreach (FormatterModel formatter in all)
                 {
+                    current = "the MessagePack formatter of '" + formatter.TypeName + "'";
+                    inject?.Invoke("formatter", formatter.TypeName);
                     sources.Add((FormatterEmitter.HintName(formatter), FormatterEmitter.Emit(formatter)));
                 }
 
+                current = "the formatter registrations";
                 sources.Add((FormatterEmitter.RegistrationHintName, FormatterEmitter.EmitRegistrations(all)));
-                foreach ((string hintName, string source) in sources)
-                {
-                    production.AddSource(hintName, SourceText.From(source, System.Text.Encoding.UTF8));
-                }
             }
-            catch (Exception)
+            catch (Exception exception)
             {
+                production.ReportDiagnostic(GeneratorDiagnostics.Create(InternalErrorModel.From(
+                    "writing " + current, exception, "no MessagePack formatter is generated, so no grain state or message of this assembly can be serialized", null)));
                 return;
+            }
+
+            foreach ((string hintName, string source) in sources)
+            {
+                production.AddSource(hintName, SourceText.From(source, System.Text.Encoding.UTF8));
             }
         });
     }

@@ -3,7 +3,7 @@ namespace TypedGrains.Generators;
 /// <summary>The tracking names of the <see cref="GrainGenerator"/> pipeline steps (for cacheability tests).</summary>
 public static class GrainGeneratorStepNames
 {
-    /// <summary>The parsed model of each <c>[Grain]</c> class, <c>null</c> for an invalid grain.</summary>
+    /// <summary>The parse result of each <c>[Grain]</c> class: its model (none for an invalid grain) and any internal error.</summary>
     public const string GrainModels = nameof(GrainModels);
 
     /// <summary>The models of the valid grains only.</summary>

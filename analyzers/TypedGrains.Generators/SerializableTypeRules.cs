@@ -182,6 +182,15 @@ internal static class SerializableTypeRules
 {
     private const string ReferenceSuffix = "Ref";
 
+    /// <summary>How many times one generic type may nest in itself, each time constructed differently, on one walk path.</summary>
+    public const int MaxGenericNesting = 8;
+
+    /// <summary>How many members, elements and type arguments deep one walk goes.</summary>
+    public const int MaxDepth = 64;
+
+    /// <summary>How many problems one walk reports before it stops looking.</summary>
+    public const int MaxProblems = 32;
+
     /// <summary>
     /// The path of the first unsupported type reachable from <paramref name="root"/>, starting with
     /// <paramref name="rootPath"/>; <c>null</c> when everything is supported.
@@ -191,10 +200,26 @@ internal static class SerializableTypeRules
     /// <param name="context">The symbol whose declaration mentions <paramref name="root"/> (resolves generated references).</param>
     /// <param name="known">The known symbols.</param>
     /// <param name="cancellationToken">Cancels the walk.</param>
-    public static string? FindUnsupported(ITypeSymbol root, string rootPath, ISymbol context, SerializableKnownTypes known, CancellationToken cancellationToken)
+    public static string? FindUnsupported(ITypeSymbol root, string rootPath, ISymbol context, SerializableKnownTypes known, CancellationToken cancellationToken) =>
+        FindProblems(root, rootPath, context, known, cancellationToken).FirstOrDefault()?.Path;
+
+    /// <summary>
+    /// Every type that keeps <paramref name="root"/> from being serialized, in member order, each with its path and why it
+    /// is refused; empty when nothing does. The walk ends on every type:
+    /// each object type is looked into once, a generic type that nests in itself constructed ever larger (an expanding
+    /// generic such as <c>N&lt;T&gt;</c> holding an <c>N&lt;N&lt;T&gt;&gt;</c>) stops after
+    /// <see cref="MaxGenericNesting"/> levels, and no path goes deeper than <see cref="MaxDepth"/>.
+    /// </summary>
+    /// <param name="root">The state, argument or reply type.</param>
+    /// <param name="rootPath">How the root is named in the path (a type name, or <c>Grain.Handler(argument)</c>).</param>
+    /// <param name="context">The symbol whose declaration mentions <paramref name="root"/> (resolves generated references).</param>
+    /// <param name="known">The known symbols.</param>
+    /// <param name="cancellationToken">Cancels the walk.</param>
+    public static IReadOnlyList<SerializationProblem> FindProblems(ITypeSymbol root, string rootPath, ISymbol context, SerializableKnownTypes known, CancellationToken cancellationToken)
     {
-        var visited = new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default);
-        return Walk(root, rootPath, context, known, visited, cancellationToken);
+        var walk = new SerializableTypeWalk(known, cancellationToken);
+        walk.Visit(root, rootPath, context, member: null, depth: 0);
+        return walk.Problems;
     }
 
     /// <summary>Classifies <paramref name="type"/>; <paramref name="context"/> is the symbol whose declaration mentions it.</summary>
@@ -389,52 +414,6 @@ internal static class SerializableTypeRules
         return false;
     }
 
-    private static string? Walk(ITypeSymbol type, string path, ISymbol context, SerializableKnownTypes known, HashSet<ITypeSymbol> visited, CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        SerializableKind kind = Classify(type, context, known);
-        switch (kind)
-        {
-            case SerializableKind.Unsupported:
-                return path;
-            case SerializableKind.Array:
-            case SerializableKind.List:
-            case SerializableKind.ImmutableArray:
-            case SerializableKind.ImmutableList:
-                return Walk(GetElementTypes(type, kind)[0], path + "[]", context, known, visited, cancellationToken);
-            case SerializableKind.Nullable:
-                return Walk(GetElementTypes(type, kind)[0], path, context, known, visited, cancellationToken);
-            case SerializableKind.Dictionary:
-            case SerializableKind.ImmutableDictionary:
-                ITypeSymbol[] pair = GetElementTypes(type, kind);
-                return Walk(pair[0], path + "{}", context, known, visited, cancellationToken)
-                    ?? Walk(pair[1], path + "[]", context, known, visited, cancellationToken);
-            case SerializableKind.Object:
-                if (!visited.Add(type))
-                {
-                    return null;
-                }
-
-                SerializableObjectShape shape = GetObjectShape((INamedTypeSymbol)type, known);
-                if (shape.Problem is not null)
-                {
-                    return path + shape.Problem;
-                }
-
-                foreach (SerializableMember member in shape.Members)
-                {
-                    if (Walk(member.Type, path + "." + member.Symbol.Name, member.Symbol, known, visited, cancellationToken) is { } found)
-                    {
-                        return found;
-                    }
-                }
-
-                return null;
-            default:
-                return null;
-        }
-    }
-
     private static bool IsObjectCandidate(INamedTypeSymbol type)
     {
         if (type.TypeKind is not (TypeKind.Class or TypeKind.Struct) || type.IsAbstract || type.IsStatic
@@ -445,9 +424,11 @@ internal static class SerializableTypeRules
         }
 
         // Framework types other than the supported ones (streams, tasks, delegates...) are not data.
-        string? root = RootNamespace(type);
-        return root is not ("System" or "Microsoft");
+        return !IsFrameworkType(type);
     }
+
+    /// <summary>Whether <paramref name="type"/> is declared under the <c>System</c> or <c>Microsoft</c> namespaces.</summary>
+    internal static bool IsFrameworkType(INamedTypeSymbol type) => RootNamespace(type) is "System" or "Microsoft";
 
     private static string? RootNamespace(INamedTypeSymbol type)
     {
@@ -465,7 +446,8 @@ internal static class SerializableTypeRules
         return ns.Name;
     }
 
-    private static bool IsAccessible(INamedTypeSymbol type)
+    /// <summary>Whether generated code can name <paramref name="type"/> (it and its containers are public or internal, not file-local).</summary>
+    internal static bool IsAccessible(INamedTypeSymbol type)
     {
         for (INamedTypeSymbol? current = type; current is not null; current = current.ContainingType)
         {

@@ -32,17 +32,22 @@ internal static class GeneratorHarness
                 allowUnsafe: true,
                 deterministic: true));
 
-    public static GeneratorDriver CreateDriver(CSharpParseOptions? parseOptions = null) =>
+    public static GeneratorDriver CreateDriver(CSharpParseOptions? parseOptions = null) => CreateDriver(new GrainGenerator(), parseOptions);
+
+    public static GeneratorDriver CreateDriver(GrainGenerator generator, CSharpParseOptions? parseOptions = null) =>
         CSharpGeneratorDriver.Create(
-            [new GrainGenerator().AsSourceGenerator()],
+            [generator.AsSourceGenerator()],
             parseOptions: parseOptions ?? ParseOptions,
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
     /// <summary>Runs the generator once on <paramref name="sources"/>.</summary>
-    public static GeneratorOutcome Run(params string[] sources)
+    public static GeneratorOutcome Run(params string[] sources) => Run(new GrainGenerator(), sources);
+
+    /// <summary>Runs <paramref name="generator"/> once on <paramref name="sources"/>.</summary>
+    public static GeneratorOutcome Run(GrainGenerator generator, params string[] sources)
     {
         CSharpCompilation input = CreateCompilation(sources);
-        GeneratorDriver driver = CreateDriver().RunGeneratorsAndUpdateCompilation(input, out Compilation output, out ImmutableArray<Diagnostic> diagnostics);
+        GeneratorDriver driver = CreateDriver(generator).RunGeneratorsAndUpdateCompilation(input, out Compilation output, out ImmutableArray<Diagnostic> diagnostics);
         return new GeneratorOutcome(input, output, diagnostics, driver.GetRunResult());
     }
 
