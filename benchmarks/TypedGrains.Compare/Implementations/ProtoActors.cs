@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Threading;
 using System.Threading.Tasks;
 using Proto;
 
@@ -7,7 +8,9 @@ namespace TypedGrains.Compare.Implementations;
 /// <summary>
 /// Proto.Actor: one <see cref="IActor"/> per key, spawned from the root context on first use and kept in a
 /// <see cref="ConcurrentDictionary{TKey, TValue}"/> (as the hand-written baselines keep theirs); calls are
-/// <c>RequestAsync</c>, casts are <c>Send</c>, on the default mailbox and thread-pool dispatcher.
+/// <c>RequestAsync</c>, casts are <c>Send</c>, on the default mailbox and thread-pool dispatcher. Requests take
+/// <see cref="CancellationToken.None"/>: no deadline, as Akka's <c>Ask</c> without a timeout (the overload without a
+/// token gives up after the system's 5 s request timeout, which a loaded machine exceeds while activating 1M actors).
 /// </summary>
 internal sealed class ProtoActors : IActorImplementation
 {
@@ -17,11 +20,11 @@ internal sealed class ProtoActors : IActorImplementation
 
     public string Name => "protoactor";
 
-    public ValueTask<long> AddAsync(long key, int amount) => new(_system.Root.RequestAsync<long>(Get(key), new Add(amount)));
+    public ValueTask<long> AddAsync(long key, int amount) => new(_system.Root.RequestAsync<long>(Get(key), new Add(amount), CancellationToken.None));
 
     public void Increment(long key) => _system.Root.Send(Get(key), IncrementMessage.Instance);
 
-    public ValueTask<long> GetAsync(long key) => new(_system.Root.RequestAsync<long>(Get(key), Read.Instance));
+    public ValueTask<long> GetAsync(long key) => new(_system.Root.RequestAsync<long>(Get(key), Read.Instance, CancellationToken.None));
 
     public async ValueTask ResetAsync()
     {
