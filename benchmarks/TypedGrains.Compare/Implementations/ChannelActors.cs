@@ -25,9 +25,13 @@ internal sealed class ChannelActors : IActorImplementation
 
     public ValueTask<long> GetAsync(long key) => AddAsync(key, 0);
 
-    public void Reset() => _actors = new ConcurrentDictionary<long, Actor>();
+    public ValueTask ResetAsync()
+    {
+        _actors = new ConcurrentDictionary<long, Actor>();
+        return ValueTask.CompletedTask;
+    }
 
-    public void Dispose() => Reset();
+    public ValueTask DisposeAsync() => ResetAsync();
 
     private Actor Get(long key) => _actors.TryGetValue(key, out var actor) ? actor : _actors.GetOrAdd(key, static _ => new Actor());
 

@@ -16,11 +16,16 @@ internal sealed class TypedGrainsActors : IActorImplementation
 
     public ValueTask<long> GetAsync(long key) => _grains.BenchCounter(key).Get();
 
-    public void Reset()
+    public ValueTask ResetAsync()
     {
         _grains.Dispose();
         _grains = new InProcessRuntime();
+        return ValueTask.CompletedTask;
     }
 
-    public void Dispose() => _grains.Dispose();
+    public ValueTask DisposeAsync()
+    {
+        _grains.Dispose();
+        return ValueTask.CompletedTask;
+    }
 }

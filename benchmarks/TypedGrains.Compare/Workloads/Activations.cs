@@ -14,16 +14,18 @@ internal sealed class Activations(Scale scale) : IWorkload
 
     public string Name => "activations";
 
+    public long Count => scale.Activations;
+
     public async Task WarmUpPassAsync(IActorImplementation actors)
     {
-        actors.Reset();
+        await actors.ResetAsync();
         await RunAsync(actors, 10_000_000, 20_000);
-        actors.Reset();
+        await actors.ResetAsync();
     }
 
     public async Task<IReadOnlyList<Figure>> MeasureAsync(IActorImplementation actors)
     {
-        actors.Reset();
+        await actors.ResetAsync();
         GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
         GC.WaitForPendingFinalizers();
         var memoryBefore = GC.GetTotalMemory(forceFullCollection: true);
@@ -36,7 +38,7 @@ internal sealed class Activations(Scale scale) : IWorkload
         GC.WaitForPendingFinalizers();
         var memoryAfter = GC.GetTotalMemory(forceFullCollection: true);
         GC.KeepAlive(actors);
-        actors.Reset();
+        await actors.ResetAsync();
 
         return
         [

@@ -11,6 +11,8 @@ internal sealed class ConcurrentCalls(Scale scale) : IWorkload
 {
     public string Name => "concurrent-calls";
 
+    public long Count => scale.ConcurrentCalls;
+
     public Task WarmUpPassAsync(IActorImplementation actors) => RunAsync(actors, scale.ConcurrentGrains * 20);
 
     public async Task<IReadOnlyList<Figure>> MeasureAsync(IActorImplementation actors)

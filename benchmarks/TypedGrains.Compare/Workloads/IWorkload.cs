@@ -10,6 +10,9 @@ internal interface IWorkload
     /// <summary>The workload's name in the table and JSON.</summary>
     string Name { get; }
 
+    /// <summary>How many operations the timed phase runs (calls, casts or activations).</summary>
+    long Count { get; }
+
     /// <summary>Runs a scaled-down pass that exercises the same paths (for warm-up).</summary>
     Task WarmUpPassAsync(IActorImplementation actors);
 

@@ -11,6 +11,8 @@ internal sealed class SequentialCalls(Scale scale) : IWorkload
 {
     public string Name => "sequential-calls";
 
+    public long Count => scale.SequentialCalls;
+
     public async Task WarmUpPassAsync(IActorImplementation actors)
     {
         for (var i = 0; i < 10_000; i++)
