@@ -29,15 +29,17 @@ project="$work/BenchGrains"
 run_tool generate "$project" --repo "$root" --grains "$grains"
 dotnet restore -nologo -v quiet "$project/BenchGrains.csproj" >"$work/restore.log" 2>&1 || { cat "$work/restore.log" >&2; exit 1; }
 
-# report LOG LABEL: the generator's and the analyzers' totals from the compiler's analyzer report in LOG.
+# report LOG LABEL: the generator's and the analyzers' totals from the compiler's analyzer report of the grain
+# project in LOG: the last report there (a referenced project that was compiled too reports before it).
 report() {
-  local generator analyzer
-  generator="$(grep -m1 -E 'Total generator execution time' "$1" | sed -E 's/.*: *([0-9.]+) *seconds.*/\1/')"
-  analyzer="$(grep -m1 -E 'Total analyzer execution time' "$1" | sed -E 's/.*: *([0-9.]+) *seconds.*/\1/')"
+  local section generator analyzer
+  section="$(awk '/Total analyzer execution time/ { start = NR } { line[NR] = $0 } END { for (i = start; i <= NR; i++) print line[i] }' "$1")"
+  generator="$(grep -m1 -E 'Total generator execution time' <<<"$section" | sed -E 's/.*: *([0-9.]+) *seconds.*/\1/')"
+  analyzer="$(grep -m1 -E 'Total analyzer execution time' <<<"$section" | sed -E 's/.*: *([0-9.]+) *seconds.*/\1/')"
   [ -n "$generator" ] || { echo "compile-time: no generator report in $1" >&2; exit 1; }
   echo "compile-time: $2: generator $generator s, analyzers (all, the SDK's included) ${analyzer:-?} s"
-  # The per-assembly lines of TypedGrains (generator and analyzers) under the totals.
-  grep -E '^\s+[0-9.<]+\s+[0-9<]+\s+TypedGrains\.' "$1" | sed -E 's/^\s+/    /' | sort -u || true
+  # The lines of TypedGrains' generator and analyzers in that report.
+  grep -E '^\s+[0-9.<]+\s+[0-9<]+\s+TypedGrains\.' <<<"$section" | sed -E 's/^\s+/    /' || true
 }
 
 build() {
