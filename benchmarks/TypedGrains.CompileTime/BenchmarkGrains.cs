@@ -6,9 +6,10 @@ namespace TypedGrains.CompileTime;
 
 /// <summary>
 /// The sources of the benchmark's grain project: <c>count</c> grains, one file each, in namespaces of 50. The grains
-/// come in four shapes (by index): a counter; a grain whose state record keeps a reference to another grain and a
-/// nested record, and calls it; a ledger with an immutable list, async calls and casts to another grain through the
-/// factory; a grain with a deferred reply and optional parameters. Every shape has calls and casts.
+/// come in four shapes (by index): a counter that forwards a cast to another grain through the factory; a grain whose
+/// state record keeps a reference to another grain and a nested record, and casts through it; a ledger with an
+/// immutable list of records and an async call to another grain; a gate with a deferred reply and optional
+/// parameters. Every shape has calls and casts.
 /// </summary>
 internal static class BenchmarkGrains
 {
