@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
 
 namespace TypedGrains;
 
@@ -12,6 +13,7 @@ public abstract class GrainDefinition<TGrain> : GrainDefinition
     where TGrain : Grain, IGrain<TGrain>
 {
     /// <summary>Creates the definition.</summary>
+    [SuppressMessage("ApiDesign", "RS0022", Justification = "By design: the generator derives each grain's definition from this class in the user's assembly; GrainDefinition itself stays closed to other bases.")]
     protected GrainDefinition(string typeName, GrainKeyKind keyKind, Placement placement, string? provider)
         : base(typeName, keyKind, placement, provider)
     {

@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics.CodeAnalysis;
 using System.Threading;
 using System.Threading.Tasks;
 using TypedGrains.Backend;
@@ -92,6 +93,7 @@ public sealed partial class InProcessRuntime : IGrainRuntime, IGrainFactory, IDe
     public bool IsActive(GrainId grain) => _activations.Contains(grain);
 
     /// <inheritdoc/>
+    [SuppressMessage("ApiDesign", "RS0026", Justification = "The two overloads differ in their generic arity (a reply type or none), as IGrainRuntime declares them; no call is ambiguous.")]
     public ValueTask<TReply> CallAsync<TGrain, TRequest, TReply>(GrainId grain, in TRequest request, CancellationToken cancellationToken = default)
         where TGrain : Grain, IGrain<TGrain>
         where TRequest : struct, IGrainRequest<TGrain, TReply> =>
@@ -100,6 +102,7 @@ public sealed partial class InProcessRuntime : IGrainRuntime, IGrainFactory, IDe
             : CallEnvelope<TGrain, TRequest, TReply>.Send(this, grain, request, cancellationToken);
 
     /// <inheritdoc/>
+    [SuppressMessage("ApiDesign", "RS0026", Justification = "The two overloads differ in their generic arity (a reply type or none), as IGrainRuntime declares them; no call is ambiguous.")]
     public ValueTask CallAsync<TGrain, TRequest>(GrainId grain, in TRequest request, CancellationToken cancellationToken = default)
         where TGrain : Grain, IGrain<TGrain>
         where TRequest : struct, IGrainRequest<TGrain> =>

@@ -1,4 +1,3 @@
-using System;
 using TypedGrains.Serialization;
 using TypedGrains.Serialization.Formatters;
 

@@ -1,5 +1,6 @@
 using System;
 using System.Buffers;
+using System.Diagnostics.CodeAnalysis;
 using TypedGrains.Serialization;
 
 namespace TypedGrains.Messaging;
@@ -21,6 +22,7 @@ public sealed class MessagePackArgumentReader : IArgumentReader
     /// <param name="payload">The bytes of the request.</param>
     /// <param name="runtime">The runtime grain references in the arguments are bound to, or <c>null</c>.</param>
     /// <exception cref="MessagePackSerializationException">The payload does not start with an array header.</exception>
+    [SuppressMessage("ApiDesign", "RS0026", Justification = "The overloads differ in the type of a required parameter, so leaving the optional one out never makes a call ambiguous.")]
     public MessagePackArgumentReader(ReadOnlySequence<byte> payload, IGrainRuntime? runtime = null)
     {
         _payload = payload;
@@ -33,6 +35,7 @@ public sealed class MessagePackArgumentReader : IArgumentReader
     /// <summary>Starts reading a request payload.</summary>
     /// <param name="payload">The bytes of the request.</param>
     /// <param name="runtime">The runtime grain references in the arguments are bound to, or <c>null</c>.</param>
+    [SuppressMessage("ApiDesign", "RS0026", Justification = "The overloads differ in the type of a required parameter, so leaving the optional one out never makes a call ambiguous.")]
     public MessagePackArgumentReader(ReadOnlyMemory<byte> payload, IGrainRuntime? runtime = null)
         : this(new ReadOnlySequence<byte>(payload), runtime)
     {

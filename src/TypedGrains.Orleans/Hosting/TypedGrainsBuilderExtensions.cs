@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Configuration;
@@ -14,6 +15,7 @@ public static class TypedGrainsBuilderExtensions
     /// Orleans host grain, and <see cref="TypedGrains.IGrainFactory"/> (the silo's <see cref="OrleansGrainRuntime"/>) is
     /// registered for injection. A user's grain project needs only the TypedGrains package.
     /// </summary>
+    [SuppressMessage("ApiDesign", "RS0026", Justification = "The overloads differ in the type of a required parameter, so leaving the optional one out never makes a call ambiguous.")]
     public static ISiloBuilder AddTypedGrains(this ISiloBuilder builder, Action<OrleansGrainRuntimeOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -30,6 +32,7 @@ public static class TypedGrainsBuilderExtensions
     }
 
     /// <summary>Lets an Orleans client call TypedGrains grains through <see cref="TypedGrains.IGrainFactory"/>.</summary>
+    [SuppressMessage("ApiDesign", "RS0026", Justification = "The overloads differ in the type of a required parameter, so leaving the optional one out never makes a call ambiguous.")]
     public static IClientBuilder AddTypedGrains(this IClientBuilder builder, Action<OrleansGrainRuntimeOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(builder);

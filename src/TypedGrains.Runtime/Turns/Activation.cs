@@ -1,5 +1,4 @@
 using System;
-using System.Threading;
 using System.Threading.Tasks;
 using TypedGrains.Backend;
 using TypedGrains.Persistence;
