@@ -40,7 +40,7 @@ public sealed partial class InProcessRuntime : IGrainRuntime, IGrainFactory, IDe
         TurnBudget = options.TurnBudget;
         Scheduler = options.Scheduler;
         RunsCallsInline = options.RunCallsInline && options.Scheduler is ThreadPoolMailboxScheduler;
-        MailboxSettings = new MailboxSettings(Scheduler, TurnBudget, options.MaxMailboxLength, RunsCallsInline);
+        MailboxSettings = new MailboxSettings(Scheduler, TurnBudget, options.MaxMailboxLength, RunsCallsInline, Linger: Scheduler is ThreadPoolMailboxScheduler);
         CallTimeout = options.CallTimeout;
         MaxMailboxLength = options.MaxMailboxLength;
         PendingCallers = new PendingCallerTable(Incarnation);

@@ -25,6 +25,7 @@ internal sealed class Mailbox<TGrain> : IThreadPoolWorkItem
     private readonly MailboxSettings _settings;
     private MailboxQueue<TGrain> _queue = new();
     private ExecutionContext? _context;
+    private bool _lingered;
     private int _status;
     private int _length;
 
@@ -191,9 +192,20 @@ internal sealed class Mailbox<TGrain> : IThreadPoolWorkItem
         {
             if (!_queue.TryDequeue(out var envelope))
             {
+                if (_settings.Linger && !_lingered)
+                {
+                    // Stay Scheduled for one more pass behind the other ready mailboxes: a sender that posts meanwhile
+                    // (a stream of casts) finds the mailbox scheduled and pays no schedule of its own.
+                    _lingered = true;
+                    _settings.Scheduler.Schedule(this, preferLocal: false);
+                    return;
+                }
+
                 Release();
                 return;
             }
+
+            _lingered = false;
 
             if (_settings.Limit != 0 && envelope.IsTurn)
             {
