@@ -93,7 +93,7 @@ public sealed partial class GrainGenerator
             var handlers = new List<(IMethodSymbol Method, HandlerSignature Signature)>();
             foreach (IMethodSymbol method in GrainRules.GetHandlerMethods(grain, _known.Grains))
             {
-                GrainRules.CheckHandler(method, GrainRules.GetReferenceName(grain), _known.Grains, out HandlerSignature signature);
+                GrainRules.CheckHandler(method, GeneratedReferences.NameOf(grain), _known.Grains, out HandlerSignature signature);
                 handlers.Add((method, signature));
             }
 
@@ -139,7 +139,7 @@ public sealed partial class GrainGenerator
 
         private void AddRequest(INamedTypeSymbol grain, string grainName, IMethodSymbol method, HandlerSignature signature)
         {
-            string typeName = grainName + ".Requests." + Parser.EscapeTypeName(method.Name);
+            string typeName = grainName + ".Requests." + Identifiers.EscapeTypeName(method.Name);
             var members = new List<FormatterMemberModel>();
             for (int i = 0; i < method.Parameters.Length; i++)
             {
@@ -150,7 +150,7 @@ public sealed partial class GrainGenerator
 
                 IParameterSymbol parameter = method.Parameters[i];
                 members.Add(new FormatterMemberModel(
-                    Parser.EscapeIdentifier(parameter.Name),
+                    Identifiers.Escape(parameter.Name),
                     members.Count,
                     GrainTypeNames.Format(parameter.Type, method, _known.Grains, forCode: false),
                     Resolve(parameter.Type, method),
@@ -250,7 +250,7 @@ public sealed partial class GrainGenerator
             foreach (SerializableMember member in shape.Members)
             {
                 members.Add(new FormatterMemberModel(
-                    Parser.EscapeIdentifier(member.Symbol.Name),
+                    Identifiers.Escape(member.Symbol.Name),
                     member.Key,
                     GrainTypeNames.Format(member.Type, member.Symbol, _known.Grains, forCode: false),
                     Resolve(member.Type, member.Symbol),
