@@ -61,28 +61,7 @@ public sealed partial class GrainGenerator
 
             AttributeData attribute = grain.GetAttributes()
                 .First(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, known.GrainAttribute));
-            var keyKind = GrainKeyKindModel.String;
-            int placement = 0;
-            string? provider = null;
-            string? name = null;
-            foreach (KeyValuePair<string, TypedConstant> argument in attribute.NamedArguments)
-            {
-                switch (argument.Key)
-                {
-                    case "Key":
-                        keyKind = (GrainKeyKindModel)(int)argument.Value.Value!;
-                        break;
-                    case "Placement":
-                        placement = (int)argument.Value.Value!;
-                        break;
-                    case "Provider":
-                        provider = argument.Value.Value as string;
-                        break;
-                    case "Name":
-                        name = argument.Value.Value as string;
-                        break;
-                }
-            }
+            GrainAttributeData arguments = GrainAttributeData.Read(attribute);
 
             var containingTypes = new List<INamedTypeSymbol>();
             for (INamedTypeSymbol? type = grain.ContainingType; type is not null; type = type.ContainingType)
@@ -139,10 +118,10 @@ public sealed partial class GrainGenerator
                 ExtensionsClassName: Identifiers.Escape(string.Concat(containingTypes.Select(t => t.Name)) + grain.Name + "GrainFactoryExtensions"),
                 FactoryMethodName: Identifiers.Escape(grain.Name),
                 IsPublic: isPublic,
-                GrainTypeName: name ?? dottedName,
-                KeyKind: keyKind,
-                Placement: placement,
-                Provider: provider,
+                GrainTypeName: arguments.Name ?? dottedName,
+                KeyKind: (GrainKeyKindModel)arguments.Key,
+                Placement: arguments.Placement ?? 0,
+                Provider: arguments.Provider,
                 InitialState: initialState,
                 HidesBaseRequests: hidden.HidesRequests,
                 HidesBaseSelfCasts: hidden.HidesSelfCasts && handlers.Any(h => h.Kind == HandlerKind.Cast),

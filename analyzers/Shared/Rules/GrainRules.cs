@@ -108,7 +108,7 @@ internal static partial class GrainRules
             return GrainRuleViolation.DuplicateGrainAttribute;
         }
 
-        if (!IsValidGrainAttribute(grainAttributes[0]))
+        if (!GrainAttributeData.Read(grainAttributes[0]).IsValid)
         {
             return GrainRuleViolation.InvalidGrainAttribute;
         }
@@ -283,35 +283,6 @@ internal static partial class GrainRules
 
         return state is INamedTypeSymbol { TypeKind: TypeKind.Class, IsAbstract: false, IsStatic: false } named
             && HasConstructorWithoutArguments(named, grain, compilation, allowPrivate: false);
-    }
-
-    private static bool IsValidGrainAttribute(AttributeData attribute)
-    {
-        foreach (TypedConstant argument in attribute.ConstructorArguments)
-        {
-            if (argument.Kind == TypedConstantKind.Error)
-            {
-                return false;
-            }
-        }
-
-        foreach (KeyValuePair<string, TypedConstant> argument in attribute.NamedArguments)
-        {
-            if (argument.Value.Kind == TypedConstantKind.Error)
-            {
-                return false;
-            }
-
-            switch (argument.Key)
-            {
-                case "Key" when argument.Value.Value is not int key || key < 0 || key > 2:
-                case "Name" when argument.Value.Value is string { Length: 0 }:
-                case "Placement" when argument.Value.Value is not int:
-                    return false;
-            }
-        }
-
-        return true;
     }
 
     private static bool IsAccessibleType(INamedTypeSymbol type) =>
