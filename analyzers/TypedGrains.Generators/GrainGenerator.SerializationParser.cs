@@ -275,50 +275,15 @@ public sealed partial class GrainGenerator
             return codec;
         }
 
-        private string? DefaultValue(IParameterSymbol parameter, ISymbol member)
-        {
-            if (!parameter.HasExplicitDefaultValue)
-            {
-                return null;
-            }
-
-            object? value = parameter.ExplicitDefaultValue;
-            if (value is null)
-            {
-                return null;
-            }
-
-            ITypeSymbol type = parameter.Type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable
-                ? nullable.TypeArguments[0]
-                : parameter.Type;
-            if (type.TypeKind == TypeKind.Enum)
-            {
-                return "(" + GrainTypeNames.Format(type, member, _known.Grains, forCode: false) + ")(" + Literal(value) + ")";
-            }
-
-            return Literal(value);
-        }
-
-        private static string Literal(object value) => value switch
-        {
-            string text => SymbolDisplay.FormatLiteral(text, quote: true),
-            bool flag => flag ? "true" : "false",
-            char c => SymbolDisplay.FormatLiteral(c, quote: true),
-            float f when float.IsNaN(f) => "float.NaN",
-            float f when float.IsPositiveInfinity(f) => "float.PositiveInfinity",
-            float f when float.IsNegativeInfinity(f) => "float.NegativeInfinity",
-            float f => f.ToString("R", CultureInfo.InvariantCulture) + "F",
-            double d when double.IsNaN(d) => "double.NaN",
-            double d when double.IsPositiveInfinity(d) => "double.PositiveInfinity",
-            double d when double.IsNegativeInfinity(d) => "double.NegativeInfinity",
-            double d => d.ToString("R", CultureInfo.InvariantCulture) + "D",
-            decimal m => m.ToString(CultureInfo.InvariantCulture) + "M",
-            long l => l.ToString(CultureInfo.InvariantCulture) + "L",
-            ulong ul => ul.ToString(CultureInfo.InvariantCulture) + "UL",
-            uint u => u.ToString(CultureInfo.InvariantCulture) + "U",
-            IFormattable number => "(" + number.ToString(null, CultureInfo.InvariantCulture) + ")",
-            _ => "default",
-        };
+        /// <summary>
+        /// The value a missing member takes: the constructor parameter's default, written by the one
+        /// <see cref="DefaultValueLiteral"/> that handler defaults use too; <c>null</c> (<c>default</c>) when it has none
+        /// or it is <c>null</c>.
+        /// </summary>
+        private string? DefaultValue(IParameterSymbol parameter, ISymbol member) =>
+            parameter.HasExplicitDefaultValue && parameter.ExplicitDefaultValue is not null
+                ? DefaultValueLiteral.Format(parameter, member, _known.Grains)
+                : null;
 
         private static CodecModel Primitive(ITypeSymbol type)
         {
