@@ -104,7 +104,7 @@ public sealed partial class GrainGenerator
 
             handlers.Sort((x, y) => string.CompareOrdinal(x.MethodName, y.MethodName));
             string? stateTypeName = state is null ? null : GrainTypeNames.Format(state, grain, known, forCode: false);
-            (string? stateFormatter, FormatterModel[] formatters, InternalErrorModel? serializationError) = SerializationParser.Parse(grain, state, known, inject, cancellationToken);
+            (CodecModel? stateCodec, FormatterModel[] formatters, InternalErrorModel? serializationError) = SerializationParser.Parse(grain, state, known, inject, cancellationToken);
             (bool HidesRequests, bool HidesSelfCasts) hidden = GrainRules.GetHiddenBaseMembers(grain, known, cancellationToken);
 
             var model = new GrainModel(
@@ -127,7 +127,7 @@ public sealed partial class GrainGenerator
                 HidesBaseSelfCasts: hidden.HidesSelfCasts && handlers.Any(h => h.Kind == HandlerKind.Cast),
                 Handlers: new EquatableArray<HandlerModel>(handlers.ToArray()),
                 StateTypeName: stateTypeName,
-                StateFormatter: stateFormatter,
+                StateCodec: stateCodec,
                 Formatters: new EquatableArray<FormatterModel>(formatters),
                 Ticks: new EquatableArray<TickModel>(ParseTicks(grain, known)),
                 ServiceParameters: new EquatableArray<ServiceParameterModel>(ParseServiceParameters(grain, known)));

@@ -21,9 +21,6 @@ public sealed partial class GrainGenerator
         /// <summary>The namespace of the generated formatter classes, followed by the assembly name as an identifier.</summary>
         public const string FormattersNamespacePrefix = "TypedGrains.Generated.MessagePack.";
 
-        private const string Formatters = "global::TypedGrains.Serialization.Formatters";
-        private const string Messaging = "global::TypedGrains.Messaging";
-
         private readonly SerializableKnownTypes _known;
         private readonly Dictionary<string, FormatterModel?> _models = new(StringComparer.Ordinal);
         private readonly string _namespace;
@@ -59,11 +56,11 @@ public sealed partial class GrainGenerator
         }
 
         /// <summary>
-        /// The state formatter expression (<c>null</c> for a grain without state, whose <paramref name="state"/> is
+        /// The state codec (<c>null</c> for a grain without state, whose <paramref name="state"/> is
         /// <c>null</c>) and every formatter the grain needs; <c>(null, [])</c> when a type is not supported (the
         /// analyzers report it), and with an internal error when anything unexpected happens. Only cancellation escapes.
         /// </summary>
-        public static (string? StateFormatter, FormatterModel[] Formatters, InternalErrorModel? Error) Parse(
+        public static (CodecModel? StateCodec, FormatterModel[] Formatters, InternalErrorModel? Error) Parse(
             INamedTypeSymbol grain, ITypeSymbol? state, GrainKnownTypes grainKnown, System.Action<string, string>? inject, CancellationToken cancellationToken)
         {
             try
@@ -71,8 +68,8 @@ public sealed partial class GrainGenerator
                 inject?.Invoke("serialization", grain.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat));
                 var known = SerializableKnownTypes.Create(grainKnown);
                 var parser = new SerializationParser(known);
-                (string? stateFormatter, FormatterModel[] formatters) = parser.ParseGrain(grain, state, cancellationToken);
-                return (stateFormatter, formatters, null);
+                (CodecModel? stateCodec, FormatterModel[] formatters) = parser.ParseGrain(grain, state, cancellationToken);
+                return (stateCodec, formatters, null);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -88,7 +85,7 @@ public sealed partial class GrainGenerator
             }
         }
 
-        private (string? StateFormatter, FormatterModel[] Formatters) ParseGrain(INamedTypeSymbol grain, ITypeSymbol? state, CancellationToken cancellationToken)
+        private (CodecModel? StateCodec, FormatterModel[] Formatters) ParseGrain(INamedTypeSymbol grain, ITypeSymbol? state, CancellationToken cancellationToken)
         {
             var handlers = new List<(IMethodSymbol Method, HandlerSignature Signature)>();
             foreach (IMethodSymbol method in GrainRules.GetHandlerMethods(grain, _known.Grains))
@@ -120,7 +117,7 @@ public sealed partial class GrainGenerator
                 }
             }
 
-            string? stateFormatter = state is null ? null : Resolve(state, grain).Formatter;
+            CodecModel? stateCodec = state is null ? null : Resolve(state, grain);
             string grainName = grain.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
             foreach ((IMethodSymbol method, HandlerSignature signature) in handlers)
             {
@@ -134,7 +131,7 @@ public sealed partial class GrainGenerator
             }
 
             FormatterModel[] formatters = _models.Values.Select(m => m!).OrderBy(m => m.ClassName, StringComparer.Ordinal).ToArray();
-            return (stateFormatter, formatters);
+            return (stateCodec, formatters);
         }
 
         private void AddRequest(INamedTypeSymbol grain, string grainName, IMethodSymbol method, HandlerSignature signature)
@@ -179,48 +176,46 @@ public sealed partial class GrainGenerator
                         SpecialType.System_DateTime => "DateTime",
                         _ => type.Name,
                     };
-                    return new CodecModel(null, null, Formatters + "." + builtin + "Formatter.Instance");
+                    return new CodecModel(CodecKind.Builtin, builtin);
                 case SerializableKind.Caller:
-                    string reply = GrainTypeNames.Format(((INamedTypeSymbol)type).TypeArguments[0], context, _known.Grains, forCode: false);
-                    return new CodecModel(null, null, Messaging + ".CallerFormatter<" + reply + ">.Instance");
+                    return new CodecModel(CodecKind.Caller, GrainTypeNames.Format(((INamedTypeSymbol)type).TypeArguments[0], context, _known.Grains, forCode: false));
                 case SerializableKind.Enum:
                     return EnsureEnum((INamedTypeSymbol)type, typeName);
                 case SerializableKind.Object:
                     return EnsureObject((INamedTypeSymbol)type, typeName);
                 case SerializableKind.GrainReference:
-                    return Composite(type.Name, typeName, true,
-                        "new " + Messaging + ".GrainReferenceFormatter<" + typeName + ">(static (runtime, id) => new " + typeName + "(runtime, id))");
+                    return Composite(type.Name, typeName, true, new CompositeModel(CompositeKind.GrainReference, EquatableArray<string>.Empty, EquatableArray<CodecModel>.Empty));
                 case SerializableKind.Unsupported:
                     throw new InvalidOperationException("Unsupported type " + typeName);
                 default:
                     ITypeSymbol[] elements = SerializableTypeRules.GetElementTypes(type, kind);
-                    string[] inner = elements.Select(e => Resolve(e, context).Formatter).ToArray();
+                    CodecModel[] inner = elements.Select(e => Resolve(e, context)).ToArray();
                     string[] innerNames = elements.Select(e => GrainTypeNames.Format(e, context, _known.Grains, forCode: false)).ToArray();
-                    string generic = kind switch
+                    CompositeKind composite = kind switch
                     {
-                        SerializableKind.Nullable => "NullableFormatter",
-                        SerializableKind.Array => "ArrayFormatter",
-                        SerializableKind.List => "ListFormatter",
-                        SerializableKind.ImmutableArray => "ImmutableArrayFormatter",
-                        SerializableKind.ImmutableList => "ImmutableListFormatter",
-                        SerializableKind.Dictionary => "DictionaryFormatter",
-                        _ => "ImmutableDictionaryFormatter",
+                        SerializableKind.Nullable => CompositeKind.Nullable,
+                        SerializableKind.Array => CompositeKind.Array,
+                        SerializableKind.List => CompositeKind.List,
+                        SerializableKind.ImmutableArray => CompositeKind.ImmutableArray,
+                        SerializableKind.ImmutableList => CompositeKind.ImmutableList,
+                        SerializableKind.Dictionary => CompositeKind.Dictionary,
+                        _ => CompositeKind.ImmutableDictionary,
                     };
                     string prefix = kind == SerializableKind.Array ? "Array" : kind.ToString();
                     return Composite(prefix, typeName, type.IsValueType,
-                        "new " + Formatters + "." + generic + "<" + string.Join(", ", innerNames) + ">(" + string.Join(", ", inner) + ")");
+                        new CompositeModel(composite, new EquatableArray<string>(innerNames), new EquatableArray<CodecModel>(inner)));
             }
         }
 
-        private CodecModel Composite(string prefix, string typeName, bool isValueType, string expression)
+        private CodecModel Composite(string prefix, string typeName, bool isValueType, CompositeModel composite)
         {
             string className = prefix + "Formatter_" + Hash(typeName);
             if (!_models.ContainsKey(typeName))
             {
-                _models[typeName] = new FormatterModel(_namespace, FormatterKind.Composite, typeName, className, isValueType, EquatableArray<FormatterMemberModel>.Empty, expression, null);
+                _models[typeName] = new FormatterModel(_namespace, FormatterKind.Composite, typeName, className, isValueType, EquatableArray<FormatterMemberModel>.Empty, composite, null);
             }
 
-            return new CodecModel(null, null, "global::" + _namespace + "." + className + ".Instance");
+            return Generated(className);
         }
 
         private CodecModel EnsureEnum(INamedTypeSymbol type, string typeName)
@@ -228,17 +223,18 @@ public sealed partial class GrainGenerator
             string className = type.Name + "Formatter_" + Hash(typeName);
             if (!_models.ContainsKey(typeName))
             {
-                CodecModel underlying = Primitive(type.EnumUnderlyingType!);
-                _models[typeName] = new FormatterModel(_namespace, FormatterKind.Enum, typeName, className, true, EquatableArray<FormatterMemberModel>.Empty, underlying.WriteMethod, underlying.ReadMethod);
+                _models[typeName] = new FormatterModel(_namespace, FormatterKind.Enum, typeName, className, true, EquatableArray<FormatterMemberModel>.Empty, null, Primitive(type.EnumUnderlyingType!).Name);
             }
 
-            return new CodecModel(null, null, "global::" + _namespace + "." + className + ".Instance");
+            return Generated(className);
         }
+
+        private CodecModel Generated(string className) => new(CodecKind.Generated, _namespace + "." + className);
 
         private CodecModel EnsureObject(INamedTypeSymbol type, string typeName)
         {
             string className = type.Name + "Formatter_" + Hash(typeName);
-            var codec = new CodecModel(null, null, "global::" + _namespace + "." + className + ".Instance");
+            CodecModel codec = Generated(className);
             if (_models.ContainsKey(typeName))
             {
                 return codec;
@@ -285,26 +281,22 @@ public sealed partial class GrainGenerator
                 ? DefaultValueLiteral.Format(parameter, member, _known.Grains)
                 : null;
 
-        private static CodecModel Primitive(ITypeSymbol type)
+        private static CodecModel Primitive(ITypeSymbol type) => new(CodecKind.Primitive, type.SpecialType switch
         {
-            (string write, string read, string formatter) = type.SpecialType switch
-            {
-                SpecialType.System_Boolean => ("WriteBoolean", "ReadBoolean", "Boolean"),
-                SpecialType.System_Byte => ("WriteUInt32", "ReadByte", "Byte"),
-                SpecialType.System_SByte => ("WriteInt32", "ReadSByte", "SByte"),
-                SpecialType.System_Int16 => ("WriteInt32", "ReadInt16", "Int16"),
-                SpecialType.System_UInt16 => ("WriteUInt32", "ReadUInt16", "UInt16"),
-                SpecialType.System_Int32 => ("WriteInt32", "ReadInt32", "Int32"),
-                SpecialType.System_UInt32 => ("WriteUInt32", "ReadUInt32", "UInt32"),
-                SpecialType.System_Int64 => ("WriteInt64", "ReadInt64", "Int64"),
-                SpecialType.System_UInt64 => ("WriteUInt64", "ReadUInt64", "UInt64"),
-                SpecialType.System_Single => ("WriteSingle", "ReadSingle", "Single"),
-                SpecialType.System_Double => ("WriteDouble", "ReadDouble", "Double"),
-                SpecialType.System_String => ("WriteString", "ReadString", "String"),
-                _ => ("WriteBinary", "ReadBytes", "ByteArray"),
-            };
-            return new CodecModel(write, read, Formatters + "." + formatter + "Formatter.Instance");
-        }
+            SpecialType.System_Boolean => "Boolean",
+            SpecialType.System_Byte => "Byte",
+            SpecialType.System_SByte => "SByte",
+            SpecialType.System_Int16 => "Int16",
+            SpecialType.System_UInt16 => "UInt16",
+            SpecialType.System_Int32 => "Int32",
+            SpecialType.System_UInt32 => "UInt32",
+            SpecialType.System_Int64 => "Int64",
+            SpecialType.System_UInt64 => "UInt64",
+            SpecialType.System_Single => "Single",
+            SpecialType.System_Double => "Double",
+            SpecialType.System_String => "String",
+            _ => "ByteArray",
+        });
 
         private static string Unescape(string name) => name.StartsWith("@", StringComparison.Ordinal) ? name.Substring(1) : name;
 
