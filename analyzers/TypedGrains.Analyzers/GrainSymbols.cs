@@ -45,20 +45,18 @@ internal static class GrainSymbols
     public static INamedTypeSymbol? GetGrainOfReference(ITypeSymbol? type, GrainKnownTypes known)
     {
         if (type is not INamedTypeSymbol { TypeKind: TypeKind.Struct } reference
-            || !reference.Name.EndsWith("Ref", System.StringComparison.Ordinal)
-            || reference.Name.Length == 3)
+            || GeneratedReferences.GrainNameOf(reference.Name) is not { } grainName)
         {
             return null;
         }
 
-        string grainName = reference.Name.Substring(0, reference.Name.Length - 3);
         System.Collections.Immutable.ImmutableArray<INamedTypeSymbol> candidates = reference.ContainingType is { } outer
             ? outer.GetTypeMembers(grainName)
             : reference.ContainingNamespace.GetTypeMembers(grainName);
         foreach (INamedTypeSymbol candidate in candidates)
         {
             if (candidate.Arity == 0 && IsGrain(candidate, known)
-                && string.Equals(GrainRules.GetReferenceName(candidate), reference.Name, System.StringComparison.Ordinal))
+                && string.Equals(GeneratedReferences.NameOf(candidate), reference.Name, System.StringComparison.Ordinal))
             {
                 return candidate;
             }

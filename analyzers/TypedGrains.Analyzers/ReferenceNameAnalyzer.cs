@@ -43,7 +43,7 @@ public sealed class ReferenceNameAnalyzer : GrainAnalyzer
     private static void ReportDuplicates(CompilationAnalysisContext context, IEnumerable<INamedTypeSymbol> grains)
     {
         IEnumerable<IGrouping<string, INamedTypeSymbol>> groups = grains
-            .GroupBy(GrainRules.GetReferenceName, StringComparer.Ordinal)
+            .GroupBy(GeneratedReferences.NameOf, StringComparer.Ordinal)
             .Where(g => g.Count() > 1);
         foreach (IGrouping<string, INamedTypeSymbol> group in groups)
         {

@@ -40,7 +40,7 @@ public sealed class SerializableTypeAnalyzer : GrainAnalyzer
             Report(context, grain.Locations, SerializableTypeRules.FindProblems(state, state.Name, grain, serializable, context.CancellationToken));
         }
 
-        string referenceName = GrainRules.GetReferenceName(grain);
+        string referenceName = GeneratedReferences.NameOf(grain);
         foreach (IMethodSymbol method in GrainRules.GetHandlerMethods(grain, known))
         {
             if (GrainRules.CheckHandler(method, referenceName, known, out HandlerSignature signature) != HandlerRuleViolation.None)

@@ -18,7 +18,6 @@ namespace TypedGrains.Analyzers;
 public sealed class StatelessWorkerStateAnalyzer : GrainAnalyzer
 {
     private const string ProviderArgument = "Provider";
-    private const string PlacementArgument = "Placement";
 
     /// <inheritdoc/>
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
@@ -72,7 +71,7 @@ public sealed class StatelessWorkerStateAnalyzer : GrainAnalyzer
         var type = (INamedTypeSymbol)context.Symbol;
         foreach (AttributeData attribute in type.GetAttributes())
         {
-            if (!workers.IsWorkerAttribute(attribute) || GetProvider(attribute) is not { } provider)
+            if (!workers.IsWorkerAttribute(attribute) || GrainAttributeData.Read(attribute).Provider is not { } provider)
             {
                 continue;
             }
@@ -121,21 +120,6 @@ public sealed class StatelessWorkerStateAnalyzer : GrainAnalyzer
             invocation.Syntax.GetLocation(),
             grain.Name,
             "SaveState() fails the turn with InvalidOperationException"));
-    }
-
-    private static string? GetProvider(AttributeData attribute)
-    {
-        foreach (var argument in attribute.NamedArguments)
-        {
-            if (string.Equals(argument.Key, ProviderArgument, StringComparison.Ordinal)
-                && argument.Value.Kind != TypedConstantKind.Error
-                && argument.Value.Value is string provider)
-            {
-                return provider;
-            }
-        }
-
-        return null;
     }
 
     private static Location? GetProviderLocation(AttributeData attribute, System.Threading.CancellationToken cancellationToken)
@@ -193,17 +177,7 @@ public sealed class StatelessWorkerStateAnalyzer : GrainAnalyzer
                 return false;
             }
 
-            foreach (var argument in attribute.NamedArguments)
-            {
-                if (string.Equals(argument.Key, PlacementArgument, StringComparison.Ordinal)
-                    && argument.Value.Kind == TypedConstantKind.Enum
-                    && Equals(argument.Value.Value, _statelessWorker))
-                {
-                    return true;
-                }
-            }
-
-            return false;
+            return GrainAttributeData.Read(attribute).Placement is int placement && Equals(placement, _statelessWorker);
         }
     }
 }

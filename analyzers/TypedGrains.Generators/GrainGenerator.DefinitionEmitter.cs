@@ -73,12 +73,12 @@ public sealed partial class GrainGenerator
                 writer.WriteLine("public override bool RunsSynchronously => true;");
             }
 
-            if (grain.StateFormatter is { } stateFormatter)
+            if (grain.StateCodec is { } stateCodec)
             {
                 writer.WriteLine();
                 writer.WriteLine("#nullable disable");
                 writer.WriteLine("private static readonly global::TypedGrains.Persistence.IStateCodec GeneratedStateCodec =");
-                writer.WriteLine("    new global::TypedGrains.Messaging.MessagePackStateCodec<" + grain.StateTypeName + ">(" + stateFormatter + ");");
+                writer.WriteLine("    new global::TypedGrains.Messaging.MessagePackStateCodec<" + grain.StateTypeName + ">(" + CodecEmitter.Formatter(stateCodec) + ");");
                 writer.WriteLine("#nullable restore");
                 writer.WriteLine();
                 writer.WriteLine("public override global::TypedGrains.Persistence.IStateCodec StateCodec => GeneratedStateCodec;");

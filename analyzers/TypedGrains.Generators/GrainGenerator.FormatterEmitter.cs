@@ -31,21 +31,22 @@ public sealed partial class GrainGenerator
                     writer.WriteLine(Emitter.GeneratedCode);
                     writer.OpenBlock("internal static class " + formatter.ClassName);
                     writer.WriteLine("public static readonly " + Serialization + ".IMessagePackFormatter<" + formatter.TypeName + "> Instance =");
-                    writer.WriteLine("    " + formatter.Expression + ";");
+                    writer.WriteLine("    " + CodecEmitter.Composite(formatter.Composite!, formatter.TypeName) + ";");
                     writer.CloseBlock();
                     break;
                 case FormatterKind.Enum:
                     OpenFormatterClass(writer, formatter);
-                    string cast = formatter.Expression switch
+                    string write = CodecEmitter.WriteMethod(formatter.EnumUnderlying!);
+                    string cast = write switch
                     {
                         "WriteInt32" => "int",
                         "WriteUInt32" => "uint",
                         "WriteUInt64" => "ulong",
                         _ => "long",
                     };
-                    writer.WriteLine("public void Serialize(ref " + Writer + " writer, " + formatter.TypeName + " value) => writer." + formatter.Expression + "((" + cast + ")value);");
+                    writer.WriteLine("public void Serialize(ref " + Writer + " writer, " + formatter.TypeName + " value) => writer." + write + "((" + cast + ")value);");
                     writer.WriteLine();
-                    writer.WriteLine("public " + formatter.TypeName + " Deserialize(ref " + Reader + " reader) => (" + formatter.TypeName + ")reader." + formatter.ReadMethod + "();");
+                    writer.WriteLine("public " + formatter.TypeName + " Deserialize(ref " + Reader + " reader) => (" + formatter.TypeName + ")reader." + CodecEmitter.ReadMethod(formatter.EnumUnderlying!) + "();");
                     writer.CloseBlock();
                     break;
                 default:
@@ -132,9 +133,9 @@ public sealed partial class GrainGenerator
 
                 next++;
                 string access = "value." + member.Name;
-                writer.WriteLine(member.Codec.WriteMethod is { } method
+                writer.WriteLine(CodecEmitter.WriteMethod(member.Codec) is { } method
                     ? "writer." + method + "(" + access + ");"
-                    : member.Codec.Formatter + ".Serialize(ref writer, " + access + ");");
+                    : CodecEmitter.Formatter(member.Codec) + ".Serialize(ref writer, " + access + ");");
             }
 
             writer.WriteLine("writer.DecreaseDepth();");
@@ -163,9 +164,9 @@ public sealed partial class GrainGenerator
             writer.OpenBlock("switch (i)");
             foreach (FormatterMemberModel member in formatter.Members.OrderBy(m => m.Key))
             {
-                string read = Local(member) + " = " + (member.Codec.ReadMethod is { } method
+                string read = Local(member) + " = " + (CodecEmitter.ReadMethod(member.Codec) is { } method
                     ? "reader." + method + "()"
-                    : member.Codec.Formatter + ".Deserialize(ref reader)") + ";";
+                    : CodecEmitter.Formatter(member.Codec) + ".Deserialize(ref reader)") + ";";
                 writer.WriteLine("case " + member.Key.ToString(CultureInfo.InvariantCulture) + ":");
                 writer.Indentation++;
                 if (member.NilIsMissing)

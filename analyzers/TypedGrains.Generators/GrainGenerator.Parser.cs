@@ -61,28 +61,7 @@ public sealed partial class GrainGenerator
 
             AttributeData attribute = grain.GetAttributes()
                 .First(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, known.GrainAttribute));
-            var keyKind = GrainKeyKindModel.String;
-            int placement = 0;
-            string? provider = null;
-            string? name = null;
-            foreach (KeyValuePair<string, TypedConstant> argument in attribute.NamedArguments)
-            {
-                switch (argument.Key)
-                {
-                    case "Key":
-                        keyKind = (GrainKeyKindModel)(int)argument.Value.Value!;
-                        break;
-                    case "Placement":
-                        placement = (int)argument.Value.Value!;
-                        break;
-                    case "Provider":
-                        provider = argument.Value.Value as string;
-                        break;
-                    case "Name":
-                        name = argument.Value.Value as string;
-                        break;
-                }
-            }
+            GrainAttributeData arguments = GrainAttributeData.Read(attribute);
 
             var containingTypes = new List<INamedTypeSymbol>();
             for (INamedTypeSymbol? type = grain.ContainingType; type is not null; type = type.ContainingType)
@@ -101,7 +80,7 @@ public sealed partial class GrainGenerator
             rawPath.Add(grain.Name);
             string dottedName = string.Join(".", rawPath);
 
-            string referenceName = GrainRules.GetReferenceName(grain);
+            string referenceName = GeneratedReferences.NameOf(grain);
             string referenceOwner = containingTypes.Count > 0
                 ? containingTypes[containingTypes.Count - 1].ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + "."
                 : namespaceName.Length > 0 ? "global::" + namespaceName + "." : "global::";
@@ -125,30 +104,30 @@ public sealed partial class GrainGenerator
 
             handlers.Sort((x, y) => string.CompareOrdinal(x.MethodName, y.MethodName));
             string? stateTypeName = state is null ? null : GrainTypeNames.Format(state, grain, known, forCode: false);
-            (string? stateFormatter, FormatterModel[] formatters, InternalErrorModel? serializationError) = SerializationParser.Parse(grain, state, known, inject, cancellationToken);
+            (CodecModel? stateCodec, FormatterModel[] formatters, InternalErrorModel? serializationError) = SerializationParser.Parse(grain, state, known, inject, cancellationToken);
             (bool HidesRequests, bool HidesSelfCasts) hidden = GrainRules.GetHiddenBaseMembers(grain, known, cancellationToken);
 
             var model = new GrainModel(
                 HintName: dottedName + ".g.cs",
                 Namespace: namespaceName,
                 ContainingTypes: new EquatableArray<ContainingTypeModel>(containingTypes.Select(ToContainingTypeModel).ToArray()),
-                Name: EscapeIdentifier(grain.Name),
+                Name: Identifiers.Escape(grain.Name),
                 FullyQualifiedName: grain.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
-                RefName: EscapeIdentifier(referenceName),
-                RefFullyQualifiedName: referenceOwner + EscapeIdentifier(referenceName),
-                ExtensionsClassName: EscapeIdentifier(string.Concat(containingTypes.Select(t => t.Name)) + grain.Name + "GrainFactoryExtensions"),
-                FactoryMethodName: EscapeIdentifier(grain.Name),
+                RefName: Identifiers.Escape(referenceName),
+                RefFullyQualifiedName: referenceOwner + Identifiers.Escape(referenceName),
+                ExtensionsClassName: Identifiers.Escape(string.Concat(containingTypes.Select(t => t.Name)) + grain.Name + "GrainFactoryExtensions"),
+                FactoryMethodName: Identifiers.Escape(grain.Name),
                 IsPublic: isPublic,
-                GrainTypeName: name ?? dottedName,
-                KeyKind: keyKind,
-                Placement: placement,
-                Provider: provider,
+                GrainTypeName: arguments.Name ?? dottedName,
+                KeyKind: (GrainKeyKindModel)arguments.Key,
+                Placement: arguments.Placement ?? 0,
+                Provider: arguments.Provider,
                 InitialState: initialState,
                 HidesBaseRequests: hidden.HidesRequests,
                 HidesBaseSelfCasts: hidden.HidesSelfCasts && handlers.Any(h => h.Kind == HandlerKind.Cast),
                 Handlers: new EquatableArray<HandlerModel>(handlers.ToArray()),
                 StateTypeName: stateTypeName,
-                StateFormatter: stateFormatter,
+                StateCodec: stateCodec,
                 Formatters: new EquatableArray<FormatterModel>(formatters),
                 Ticks: new EquatableArray<TickModel>(ParseTicks(grain, known)),
                 ServiceParameters: new EquatableArray<ServiceParameterModel>(ParseServiceParameters(grain, known)),
@@ -179,14 +158,14 @@ public sealed partial class GrainGenerator
         {
             ParameterModel[] parameters = method.Parameters
                 .Select(p => new ParameterModel(
-                    EscapeIdentifier(p.Name),
+                    Identifiers.Escape(p.Name),
                     GrainTypeNames.Format(p.Type, method, known, forCode: true),
                     DefaultValueLiteral.Format(p, method, known)))
                 .ToArray();
             string[] argumentNames = method.Parameters.Where((_, i) => i != signature.CallerIndex).Select(p => p.Name).ToArray();
             string? cancellationTokenName = signature.Kind == HandlerKind.Cast ? null : CancellationTokenName(argumentNames);
             return new HandlerModel(
-                Name: EscapeTypeName(method.Name),
+                Name: Identifiers.EscapeTypeName(method.Name),
                 MethodName: method.Name,
                 MethodId: GrainRules.ComputeMethodId(method, known),
                 Kind: signature.Kind,
@@ -211,7 +190,7 @@ public sealed partial class GrainGenerator
             {
                 if (TickRules.Check(method, known, out HandlerReturnKind returnKind) == TickRuleViolation.None)
                 {
-                    ticks.Add(new TickModel(EscapeTypeName(method.Name), EscapeIdentifier(method.Name), method.Name, GrainRules.ComputeMethodId(method, known), returnKind));
+                    ticks.Add(new TickModel(Identifiers.EscapeTypeName(method.Name), Identifiers.Escape(method.Name), method.Name, GrainRules.ComputeMethodId(method, known), returnKind));
                 }
             }
 
@@ -244,18 +223,7 @@ public sealed partial class GrainGenerator
                 { TypeKind: TypeKind.Interface } => "interface",
                 _ => "class",
             };
-            return new ContainingTypeModel(keyword, EscapeIdentifier(type.Name));
+            return new ContainingTypeModel(keyword, Identifiers.Escape(type.Name));
         }
-
-        /// <summary>Prefixes <paramref name="name"/> with <c>@</c> when it is a keyword.</summary>
-        internal static string EscapeIdentifier(string name) =>
-            SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
-
-        /// <summary>
-        /// Escapes a name used as a type name: keywords, and names of only lower-case ASCII letters (which the compiler
-        /// warns about as possible future keywords unless escaped).
-        /// </summary>
-        internal static string EscapeTypeName(string name) =>
-            SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None || name.All(c => c is >= 'a' and <= 'z') ? "@" + name : name;
     }
 }

@@ -21,9 +21,6 @@ public sealed partial class GrainGenerator
         /// <summary>The namespace of the generated formatter classes, followed by the assembly name as an identifier.</summary>
         public const string FormattersNamespacePrefix = "TypedGrains.Generated.MessagePack.";
 
-        private const string Formatters = "global::TypedGrains.Serialization.Formatters";
-        private const string Messaging = "global::TypedGrains.Messaging";
-
         private readonly SerializableKnownTypes _known;
         private readonly Dictionary<string, FormatterModel?> _models = new(StringComparer.Ordinal);
         private readonly string _namespace;
@@ -59,11 +56,11 @@ public sealed partial class GrainGenerator
         }
 
         /// <summary>
-        /// The state formatter expression (<c>null</c> for a grain without state, whose <paramref name="state"/> is
+        /// The state codec (<c>null</c> for a grain without state, whose <paramref name="state"/> is
         /// <c>null</c>) and every formatter the grain needs; <c>(null, [])</c> when a type is not supported (the
         /// analyzers report it), and with an internal error when anything unexpected happens. Only cancellation escapes.
         /// </summary>
-        public static (string? StateFormatter, FormatterModel[] Formatters, InternalErrorModel? Error) Parse(
+        public static (CodecModel? StateCodec, FormatterModel[] Formatters, InternalErrorModel? Error) Parse(
             INamedTypeSymbol grain, ITypeSymbol? state, GrainKnownTypes grainKnown, System.Action<string, string>? inject, CancellationToken cancellationToken)
         {
             try
@@ -71,8 +68,8 @@ public sealed partial class GrainGenerator
                 inject?.Invoke("serialization", grain.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat));
                 var known = SerializableKnownTypes.Create(grainKnown);
                 var parser = new SerializationParser(known);
-                (string? stateFormatter, FormatterModel[] formatters) = parser.ParseGrain(grain, state, cancellationToken);
-                return (stateFormatter, formatters, null);
+                (CodecModel? stateCodec, FormatterModel[] formatters) = parser.ParseGrain(grain, state, cancellationToken);
+                return (stateCodec, formatters, null);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -88,12 +85,12 @@ public sealed partial class GrainGenerator
             }
         }
 
-        private (string? StateFormatter, FormatterModel[] Formatters) ParseGrain(INamedTypeSymbol grain, ITypeSymbol? state, CancellationToken cancellationToken)
+        private (CodecModel? StateCodec, FormatterModel[] Formatters) ParseGrain(INamedTypeSymbol grain, ITypeSymbol? state, CancellationToken cancellationToken)
         {
             var handlers = new List<(IMethodSymbol Method, HandlerSignature Signature)>();
             foreach (IMethodSymbol method in GrainRules.GetHandlerMethods(grain, _known.Grains))
             {
-                GrainRules.CheckHandler(method, GrainRules.GetReferenceName(grain), _known.Grains, out HandlerSignature signature);
+                GrainRules.CheckHandler(method, GeneratedReferences.NameOf(grain), _known.Grains, out HandlerSignature signature);
                 handlers.Add((method, signature));
             }
 
@@ -120,7 +117,7 @@ public sealed partial class GrainGenerator
                 }
             }
 
-            string? stateFormatter = state is null ? null : Resolve(state, grain).Formatter;
+            CodecModel? stateCodec = state is null ? null : Resolve(state, grain);
             string grainName = grain.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
             foreach ((IMethodSymbol method, HandlerSignature signature) in handlers)
             {
@@ -134,12 +131,12 @@ public sealed partial class GrainGenerator
             }
 
             FormatterModel[] formatters = _models.Values.Select(m => m!).OrderBy(m => m.ClassName, StringComparer.Ordinal).ToArray();
-            return (stateFormatter, formatters);
+            return (stateCodec, formatters);
         }
 
         private void AddRequest(INamedTypeSymbol grain, string grainName, IMethodSymbol method, HandlerSignature signature)
         {
-            string typeName = grainName + ".Requests." + Parser.EscapeTypeName(method.Name);
+            string typeName = grainName + ".Requests." + Identifiers.EscapeTypeName(method.Name);
             var members = new List<FormatterMemberModel>();
             for (int i = 0; i < method.Parameters.Length; i++)
             {
@@ -150,7 +147,7 @@ public sealed partial class GrainGenerator
 
                 IParameterSymbol parameter = method.Parameters[i];
                 members.Add(new FormatterMemberModel(
-                    Parser.EscapeIdentifier(parameter.Name),
+                    Identifiers.Escape(parameter.Name),
                     members.Count,
                     GrainTypeNames.Format(parameter.Type, method, _known.Grains, forCode: false),
                     Resolve(parameter.Type, method),
@@ -179,48 +176,46 @@ public sealed partial class GrainGenerator
                         SpecialType.System_DateTime => "DateTime",
                         _ => type.Name,
                     };
-                    return new CodecModel(null, null, Formatters + "." + builtin + "Formatter.Instance");
+                    return new CodecModel(CodecKind.Builtin, builtin);
                 case SerializableKind.Caller:
-                    string reply = GrainTypeNames.Format(((INamedTypeSymbol)type).TypeArguments[0], context, _known.Grains, forCode: false);
-                    return new CodecModel(null, null, Messaging + ".CallerFormatter<" + reply + ">.Instance");
+                    return new CodecModel(CodecKind.Caller, GrainTypeNames.Format(((INamedTypeSymbol)type).TypeArguments[0], context, _known.Grains, forCode: false));
                 case SerializableKind.Enum:
                     return EnsureEnum((INamedTypeSymbol)type, typeName);
                 case SerializableKind.Object:
                     return EnsureObject((INamedTypeSymbol)type, typeName);
                 case SerializableKind.GrainReference:
-                    return Composite(type.Name, typeName, true,
-                        "new " + Messaging + ".GrainReferenceFormatter<" + typeName + ">(static (runtime, id) => new " + typeName + "(runtime, id))");
+                    return Composite(type.Name, typeName, true, new CompositeModel(CompositeKind.GrainReference, EquatableArray<string>.Empty, EquatableArray<CodecModel>.Empty));
                 case SerializableKind.Unsupported:
                     throw new InvalidOperationException("Unsupported type " + typeName);
                 default:
                     ITypeSymbol[] elements = SerializableTypeRules.GetElementTypes(type, kind);
-                    string[] inner = elements.Select(e => Resolve(e, context).Formatter).ToArray();
+                    CodecModel[] inner = elements.Select(e => Resolve(e, context)).ToArray();
                     string[] innerNames = elements.Select(e => GrainTypeNames.Format(e, context, _known.Grains, forCode: false)).ToArray();
-                    string generic = kind switch
+                    CompositeKind composite = kind switch
                     {
-                        SerializableKind.Nullable => "NullableFormatter",
-                        SerializableKind.Array => "ArrayFormatter",
-                        SerializableKind.List => "ListFormatter",
-                        SerializableKind.ImmutableArray => "ImmutableArrayFormatter",
-                        SerializableKind.ImmutableList => "ImmutableListFormatter",
-                        SerializableKind.Dictionary => "DictionaryFormatter",
-                        _ => "ImmutableDictionaryFormatter",
+                        SerializableKind.Nullable => CompositeKind.Nullable,
+                        SerializableKind.Array => CompositeKind.Array,
+                        SerializableKind.List => CompositeKind.List,
+                        SerializableKind.ImmutableArray => CompositeKind.ImmutableArray,
+                        SerializableKind.ImmutableList => CompositeKind.ImmutableList,
+                        SerializableKind.Dictionary => CompositeKind.Dictionary,
+                        _ => CompositeKind.ImmutableDictionary,
                     };
                     string prefix = kind == SerializableKind.Array ? "Array" : kind.ToString();
                     return Composite(prefix, typeName, type.IsValueType,
-                        "new " + Formatters + "." + generic + "<" + string.Join(", ", innerNames) + ">(" + string.Join(", ", inner) + ")");
+                        new CompositeModel(composite, new EquatableArray<string>(innerNames), new EquatableArray<CodecModel>(inner)));
             }
         }
 
-        private CodecModel Composite(string prefix, string typeName, bool isValueType, string expression)
+        private CodecModel Composite(string prefix, string typeName, bool isValueType, CompositeModel composite)
         {
             string className = prefix + "Formatter_" + Hash(typeName);
             if (!_models.ContainsKey(typeName))
             {
-                _models[typeName] = new FormatterModel(_namespace, FormatterKind.Composite, typeName, className, isValueType, EquatableArray<FormatterMemberModel>.Empty, expression, null);
+                _models[typeName] = new FormatterModel(_namespace, FormatterKind.Composite, typeName, className, isValueType, EquatableArray<FormatterMemberModel>.Empty, composite, null);
             }
 
-            return new CodecModel(null, null, "global::" + _namespace + "." + className + ".Instance");
+            return Generated(className);
         }
 
         private CodecModel EnsureEnum(INamedTypeSymbol type, string typeName)
@@ -228,17 +223,18 @@ public sealed partial class GrainGenerator
             string className = type.Name + "Formatter_" + Hash(typeName);
             if (!_models.ContainsKey(typeName))
             {
-                CodecModel underlying = Primitive(type.EnumUnderlyingType!);
-                _models[typeName] = new FormatterModel(_namespace, FormatterKind.Enum, typeName, className, true, EquatableArray<FormatterMemberModel>.Empty, underlying.WriteMethod, underlying.ReadMethod);
+                _models[typeName] = new FormatterModel(_namespace, FormatterKind.Enum, typeName, className, true, EquatableArray<FormatterMemberModel>.Empty, null, Primitive(type.EnumUnderlyingType!).Name);
             }
 
-            return new CodecModel(null, null, "global::" + _namespace + "." + className + ".Instance");
+            return Generated(className);
         }
+
+        private CodecModel Generated(string className) => new(CodecKind.Generated, _namespace + "." + className);
 
         private CodecModel EnsureObject(INamedTypeSymbol type, string typeName)
         {
             string className = type.Name + "Formatter_" + Hash(typeName);
-            var codec = new CodecModel(null, null, "global::" + _namespace + "." + className + ".Instance");
+            CodecModel codec = Generated(className);
             if (_models.ContainsKey(typeName))
             {
                 return codec;
@@ -250,7 +246,7 @@ public sealed partial class GrainGenerator
             foreach (SerializableMember member in shape.Members)
             {
                 members.Add(new FormatterMemberModel(
-                    Parser.EscapeIdentifier(member.Symbol.Name),
+                    Identifiers.Escape(member.Symbol.Name),
                     member.Key,
                     GrainTypeNames.Format(member.Type, member.Symbol, _known.Grains, forCode: false),
                     Resolve(member.Type, member.Symbol),
@@ -276,71 +272,32 @@ public sealed partial class GrainGenerator
             return codec;
         }
 
-        private string? DefaultValue(IParameterSymbol parameter, ISymbol member)
+        /// <summary>
+        /// The value a missing member takes: the constructor parameter's default, written by the one
+        /// <see cref="DefaultValueLiteral"/> that handler defaults use too; <c>null</c> (<c>default</c>) when it has none
+        /// or it is <c>null</c>.
+        /// </summary>
+        private string? DefaultValue(IParameterSymbol parameter, ISymbol member) =>
+            parameter.HasExplicitDefaultValue && parameter.ExplicitDefaultValue is not null
+                ? DefaultValueLiteral.Format(parameter, member, _known.Grains)
+                : null;
+
+        private static CodecModel Primitive(ITypeSymbol type) => new(CodecKind.Primitive, type.SpecialType switch
         {
-            if (!parameter.HasExplicitDefaultValue)
-            {
-                return null;
-            }
-
-            object? value = parameter.ExplicitDefaultValue;
-            if (value is null)
-            {
-                return null;
-            }
-
-            ITypeSymbol type = parameter.Type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable
-                ? nullable.TypeArguments[0]
-                : parameter.Type;
-            if (type.TypeKind == TypeKind.Enum)
-            {
-                return "(" + GrainTypeNames.Format(type, member, _known.Grains, forCode: false) + ")(" + Literal(value) + ")";
-            }
-
-            return Literal(value);
-        }
-
-        private static string Literal(object value) => value switch
-        {
-            string text => SymbolDisplay.FormatLiteral(text, quote: true),
-            bool flag => flag ? "true" : "false",
-            char c => SymbolDisplay.FormatLiteral(c, quote: true),
-            float f when float.IsNaN(f) => "float.NaN",
-            float f when float.IsPositiveInfinity(f) => "float.PositiveInfinity",
-            float f when float.IsNegativeInfinity(f) => "float.NegativeInfinity",
-            float f => f.ToString("R", CultureInfo.InvariantCulture) + "F",
-            double d when double.IsNaN(d) => "double.NaN",
-            double d when double.IsPositiveInfinity(d) => "double.PositiveInfinity",
-            double d when double.IsNegativeInfinity(d) => "double.NegativeInfinity",
-            double d => d.ToString("R", CultureInfo.InvariantCulture) + "D",
-            decimal m => m.ToString(CultureInfo.InvariantCulture) + "M",
-            long l => l.ToString(CultureInfo.InvariantCulture) + "L",
-            ulong ul => ul.ToString(CultureInfo.InvariantCulture) + "UL",
-            uint u => u.ToString(CultureInfo.InvariantCulture) + "U",
-            IFormattable number => "(" + number.ToString(null, CultureInfo.InvariantCulture) + ")",
-            _ => "default",
-        };
-
-        private static CodecModel Primitive(ITypeSymbol type)
-        {
-            (string write, string read, string formatter) = type.SpecialType switch
-            {
-                SpecialType.System_Boolean => ("WriteBoolean", "ReadBoolean", "Boolean"),
-                SpecialType.System_Byte => ("WriteUInt32", "ReadByte", "Byte"),
-                SpecialType.System_SByte => ("WriteInt32", "ReadSByte", "SByte"),
-                SpecialType.System_Int16 => ("WriteInt32", "ReadInt16", "Int16"),
-                SpecialType.System_UInt16 => ("WriteUInt32", "ReadUInt16", "UInt16"),
-                SpecialType.System_Int32 => ("WriteInt32", "ReadInt32", "Int32"),
-                SpecialType.System_UInt32 => ("WriteUInt32", "ReadUInt32", "UInt32"),
-                SpecialType.System_Int64 => ("WriteInt64", "ReadInt64", "Int64"),
-                SpecialType.System_UInt64 => ("WriteUInt64", "ReadUInt64", "UInt64"),
-                SpecialType.System_Single => ("WriteSingle", "ReadSingle", "Single"),
-                SpecialType.System_Double => ("WriteDouble", "ReadDouble", "Double"),
-                SpecialType.System_String => ("WriteString", "ReadString", "String"),
-                _ => ("WriteBinary", "ReadBytes", "ByteArray"),
-            };
-            return new CodecModel(write, read, Formatters + "." + formatter + "Formatter.Instance");
-        }
+            SpecialType.System_Boolean => "Boolean",
+            SpecialType.System_Byte => "Byte",
+            SpecialType.System_SByte => "SByte",
+            SpecialType.System_Int16 => "Int16",
+            SpecialType.System_UInt16 => "UInt16",
+            SpecialType.System_Int32 => "Int32",
+            SpecialType.System_UInt32 => "UInt32",
+            SpecialType.System_Int64 => "Int64",
+            SpecialType.System_UInt64 => "UInt64",
+            SpecialType.System_Single => "Single",
+            SpecialType.System_Double => "Double",
+            SpecialType.System_String => "String",
+            _ => "ByteArray",
+        });
 
         private static string Unescape(string name) => name.StartsWith("@", StringComparison.Ordinal) ? name.Substring(1) : name;
 

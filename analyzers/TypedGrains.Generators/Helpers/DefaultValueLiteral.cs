@@ -82,7 +82,7 @@ internal static class DefaultValueLiteral
         {
             if (member is IFieldSymbol { HasConstantValue: true, ConstantValue: { } constant } field && IsInteger(constant))
             {
-                members.Add((typeName + "." + EscapeIdentifier(field.Name), ToBits(constant)));
+                members.Add((typeName + "." + Identifiers.Escape(field.Name), ToBits(constant)));
             }
         }
 
@@ -197,7 +197,4 @@ internal static class DefaultValueLiteral
         ulong n => n,
         _ => unchecked((ulong)Convert.ToInt64(value, CultureInfo.InvariantCulture)),
     };
-
-    private static string EscapeIdentifier(string name) =>
-        SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
 }

@@ -22,8 +22,8 @@ internal enum FormatterKind
 /// <param name="ClassName">The generated class name (stable: a readable prefix and a hash of <paramref name="TypeName"/>).</param>
 /// <param name="IsValueType">Whether the formatted type is a value type.</param>
 /// <param name="Members">The serialized members of an object, ordered by key.</param>
-/// <param name="Expression">The composed formatter of a composite; the underlying writer method suffix of an enum.</param>
-/// <param name="ReadMethod">The reader method of an enum's underlying type.</param>
+/// <param name="Composite">What a composite composes, or <c>null</c>.</param>
+/// <param name="EnumUnderlying">The primitive (a <see cref="CodecKind.Primitive"/> name such as <c>Int32</c>) an enum is written as, or <c>null</c>.</param>
 internal sealed record FormatterModel(
     string Namespace,
     FormatterKind Kind,
@@ -31,8 +31,42 @@ internal sealed record FormatterModel(
     string ClassName,
     bool IsValueType,
     EquatableArray<FormatterMemberModel> Members,
-    string? Expression,
-    string? ReadMethod);
+    CompositeModel? Composite,
+    string? EnumUnderlying);
+
+/// <summary>The library formatter a composite formatter class holds.</summary>
+internal enum CompositeKind
+{
+    /// <summary><c>Nullable&lt;T&gt;</c>.</summary>
+    Nullable = 0,
+
+    /// <summary>A one-dimensional array.</summary>
+    Array,
+
+    /// <summary><c>List&lt;T&gt;</c>.</summary>
+    List,
+
+    /// <summary><c>ImmutableArray&lt;T&gt;</c>.</summary>
+    ImmutableArray,
+
+    /// <summary><c>ImmutableList&lt;T&gt;</c>.</summary>
+    ImmutableList,
+
+    /// <summary><c>Dictionary&lt;K,V&gt;</c>.</summary>
+    Dictionary,
+
+    /// <summary><c>ImmutableDictionary&lt;K,V&gt;</c>.</summary>
+    ImmutableDictionary,
+
+    /// <summary>A generated grain reference, written as its grain id.</summary>
+    GrainReference,
+}
+
+/// <summary>What one composite formatter composes.</summary>
+/// <param name="Kind">The library formatter.</param>
+/// <param name="ElementTypes">The element types (key and value for maps), without nullable reference annotations; empty for a grain reference.</param>
+/// <param name="Elements">How each element is written and read, in the order of <paramref name="ElementTypes"/>.</param>
+internal sealed record CompositeModel(CompositeKind Kind, EquatableArray<string> ElementTypes, EquatableArray<CodecModel> Elements);
 
 /// <summary>One serialized member of an object formatter.</summary>
 /// <param name="Name">The member name, escaped as an identifier.</param>
@@ -53,8 +87,27 @@ internal sealed record FormatterMemberModel(
     bool NilIsMissing,
     bool IsRequired = false);
 
-/// <summary>How one value is written and read: a direct writer/reader call, or a formatter.</summary>
-/// <param name="WriteMethod">The <c>MessagePackWriter</c> method for a primitive, or <c>null</c>.</param>
-/// <param name="ReadMethod">The <c>MessagePackReader</c> method for a primitive, or <c>null</c>.</param>
-/// <param name="Formatter">The formatter expression (always set; used when there is no direct method).</param>
-internal sealed record CodecModel(string? WriteMethod, string? ReadMethod, string Formatter);
+/// <summary>Where the codec of a value comes from.</summary>
+internal enum CodecKind
+{
+    /// <summary>A primitive the writer and reader handle directly (also through a library formatter).</summary>
+    Primitive = 0,
+
+    /// <summary>A library formatter of a built-in type (Guid, DateTime, DateTimeOffset, TimeSpan, decimal).</summary>
+    Builtin,
+
+    /// <summary>The library formatter of a <c>Caller&lt;T&gt;</c>.</summary>
+    Caller,
+
+    /// <summary>A formatter class generated for this assembly.</summary>
+    Generated,
+}
+
+/// <summary>How one value is written and read (the emitter turns it into C#).</summary>
+/// <param name="Kind">Where the codec comes from.</param>
+/// <param name="Name">
+/// The primitive (<c>Int32</c>, <c>String</c>, <c>ByteArray</c>...) or built-in type (<c>Guid</c>, <c>Decimal</c>...)
+/// named as the library formatters are; the <c>global::</c>-qualified reply type of a caller; the namespace-qualified
+/// class (without <c>global::</c>) of a generated formatter.
+/// </param>
+internal sealed record CodecModel(CodecKind Kind, string Name);

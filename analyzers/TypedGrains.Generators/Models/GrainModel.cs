@@ -22,7 +22,7 @@ namespace TypedGrains.Generators.Models;
 /// <param name="HidesBaseSelfCasts">Whether the generated <c>SelfCasts</c> hides that of a generated base grain.</param>
 /// <param name="Handlers">The handlers, ordinally sorted by name.</param>
 /// <param name="StateTypeName">The state type without nullable annotations, for the generated state codec; <c>null</c> for a grain without state.</param>
-/// <param name="StateFormatter">The formatter expression of the state, or <c>null</c> when the grain has no state or its types cannot be serialized.</param>
+/// <param name="StateCodec">The codec of the state, or <c>null</c> when the grain has no state or its types cannot be serialized.</param>
 /// <param name="Ticks">The valid <c>[Tick]</c> handlers, ordinally sorted by name.</param>
 /// <param name="Formatters">The formatters the grain's state, requests and replies need (empty when its types cannot be serialized).</param>
 /// <param name="ServiceParameters">The constructor parameters resolved from services; empty for a grain with a parameterless constructor.</param>
@@ -47,7 +47,7 @@ internal sealed record GrainModel(
     bool HidesBaseSelfCasts,
     EquatableArray<HandlerModel> Handlers,
     string? StateTypeName,
-    string? StateFormatter,
+    CodecModel? StateCodec,
     EquatableArray<FormatterModel> Formatters,
     EquatableArray<TickModel> Ticks,
     EquatableArray<ServiceParameterModel> ServiceParameters,

@@ -38,7 +38,7 @@ namespace TypedGrains.Generated.MessagePack.TestGrains
 
             int count = reader.ReadArrayHeader();
             reader.IncreaseDepth();
-            int m0 = (0);
+            int m0 = 0;
             string m1 = "none";
             for (int i = 0; i < count; i++)
             {

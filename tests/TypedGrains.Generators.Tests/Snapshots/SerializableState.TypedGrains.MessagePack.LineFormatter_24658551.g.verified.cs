@@ -40,7 +40,7 @@ namespace TypedGrains.Generated.MessagePack.TestGrains
             int count = reader.ReadArrayHeader();
             reader.IncreaseDepth();
             string m0 = default;
-            int m2 = (1);
+            int m2 = 1;
             for (int i = 0; i < count; i++)
             {
                 switch (i)

@@ -37,7 +37,7 @@ namespace TypedGrains.Generated.MessagePack.TestGrains
 
             int count = reader.ReadArrayHeader();
             reader.IncreaseDepth();
-            int m0 = (0);
+            int m0 = 0;
             for (int i = 0; i < count; i++)
             {
                 switch (i)

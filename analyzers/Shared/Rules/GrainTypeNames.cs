@@ -23,8 +23,6 @@ internal static class GrainTypeNames
     public static readonly SymbolDisplayFormat CodeFormat = SymbolDisplayFormat.FullyQualifiedFormat
         .AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
 
-    private const string ReferenceSuffix = "Ref";
-
     /// <summary>Writes <paramref name="type"/>, used in the declaration of <paramref name="context"/>.</summary>
     /// <param name="type">The type to write.</param>
     /// <param name="context">The member whose declaration mentions the type (used to resolve generated references).</param>
@@ -49,7 +47,7 @@ internal static class GrainTypeNames
                 return Format(nullable.TypeArguments[0], context, known, forCode) + "?";
             case INamedTypeSymbol { IsTupleType: true } tuple:
                 return "(" + string.Join(", ", tuple.TupleElements.Select(e =>
-                    Format(e.Type, context, known, forCode) + (e.IsExplicitlyNamedTupleElement ? " " + Escape(e.Name) : string.Empty))) + ")"
+                    Format(e.Type, context, known, forCode) + (e.IsExplicitlyNamedTupleElement ? " " + Identifiers.Escape(e.Name) : string.Empty))) + ")"
                     + AnnotationSuffix(tuple, forCode);
             case INamedTypeSymbol named:
                 var builder = new StringBuilder();
@@ -62,7 +60,7 @@ internal static class GrainTypeNames
                     builder.Append(NamespacePrefix(named.ContainingNamespace));
                 }
 
-                builder.Append(Escape(named.Name));
+                builder.Append(Identifiers.Escape(named.Name));
                 if (named.TypeArguments.Length > 0)
                 {
                     builder.Append('<')
@@ -80,32 +78,15 @@ internal static class GrainTypeNames
     {
         // A qualified name (Other.CounterRef) already keeps its container and displays fully qualified.
         if (error.ContainingSymbol is not INamespaceSymbol { IsGlobalNamespace: true }
-            || error.Arity != 0
-            || error.Name.Length <= ReferenceSuffix.Length
-            || !error.Name.EndsWith(ReferenceSuffix, StringComparison.Ordinal))
+            || GeneratedReferences.ResolveError(error, context, known) is not { } grain)
         {
             return null;
         }
 
-        string grainName = error.Name.Substring(0, error.Name.Length - ReferenceSuffix.Length);
-        foreach (SyntaxReference reference in context.DeclaringSyntaxReferences)
-        {
-            SyntaxNode node = reference.GetSyntax();
-            SemanticModel model = known.Compilation.GetSemanticModel(node.SyntaxTree);
-            foreach (ISymbol candidate in model.LookupNamespacesAndTypes(node.SpanStart, name: grainName))
-            {
-                if (candidate is INamedTypeSymbol { Arity: 0 } grain
-                    && grain.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, known.GrainAttribute)))
-                {
-                    string owner = grain.ContainingType is { } containing
-                        ? containing.ToDisplayString(IdFormat) + "."
-                        : NamespacePrefix(grain.ContainingNamespace);
-                    return owner + Escape(error.Name);
-                }
-            }
-        }
-
-        return null;
+        string owner = grain.ContainingType is { } containing
+            ? containing.ToDisplayString(IdFormat) + "."
+            : NamespacePrefix(grain.ContainingNamespace);
+        return owner + Identifiers.Escape(error.Name);
     }
 
     private static bool ContainsGlobalErrorType(ITypeSymbol type) => type switch
@@ -133,7 +114,4 @@ internal static class GrainTypeNames
         ns is null || ns.IsGlobalNamespace
             ? "global::"
             : ns.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + ".";
-
-    private static string Escape(string name) =>
-        SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
 }

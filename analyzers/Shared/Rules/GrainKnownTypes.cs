@@ -1,0 +1,107 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using TypedGrains.Generators.Helpers;
+
+// The symbols of the TypedGrains abstractions the rules compare against, resolved once per compilation.
+namespace TypedGrains.Generators;
+
+/// <summary>The symbols of the TypedGrains abstractions and the task types the rules compare against.</summary>
+internal sealed class GrainKnownTypes
+{
+    private GrainKnownTypes(
+        Compilation compilation,
+        INamedTypeSymbol grainAttribute,
+        INamedTypeSymbol callAttribute,
+        INamedTypeSymbol castAttribute,
+        INamedTypeSymbol grain,
+        INamedTypeSymbol grainOfTState,
+        INamedTypeSymbol caller,
+        INamedTypeSymbol task,
+        INamedTypeSymbol taskOfT,
+        INamedTypeSymbol valueTask,
+        INamedTypeSymbol valueTaskOfT,
+        INamedTypeSymbol cancellationToken)
+    {
+        Compilation = compilation;
+        GrainAttribute = grainAttribute;
+        CallAttribute = callAttribute;
+        CastAttribute = castAttribute;
+        Grain = grain;
+        GrainOfTState = grainOfTState;
+        Caller = caller;
+        Task = task;
+        TaskOfT = taskOfT;
+        ValueTask = valueTask;
+        ValueTaskOfT = valueTaskOfT;
+        CancellationToken = cancellationToken;
+        TickAttribute = compilation.GetTypeByMetadataName("TypedGrains.TickAttribute");
+    }
+
+    /// <summary>The compilation the symbols belong to.</summary>
+    public Compilation Compilation { get; }
+
+    /// <summary><c>TypedGrains.GrainAttribute</c>.</summary>
+    public INamedTypeSymbol GrainAttribute { get; }
+
+    /// <summary><c>TypedGrains.CallAttribute</c>.</summary>
+    public INamedTypeSymbol CallAttribute { get; }
+
+    /// <summary><c>TypedGrains.CastAttribute</c>.</summary>
+    public INamedTypeSymbol CastAttribute { get; }
+
+    /// <summary><c>TypedGrains.TickAttribute</c>, or <c>null</c> with abstractions that have no ticks.</summary>
+    public INamedTypeSymbol? TickAttribute { get; }
+
+    /// <summary><c>TypedGrains.Grain</c>, the base of every grain (a grain without state derives from it directly).</summary>
+    public INamedTypeSymbol Grain { get; }
+
+    /// <summary><c>TypedGrains.Grain&lt;TState&gt;</c>.</summary>
+    public INamedTypeSymbol GrainOfTState { get; }
+
+    /// <summary><c>TypedGrains.Caller&lt;TReply&gt;</c>.</summary>
+    public INamedTypeSymbol Caller { get; }
+
+    /// <summary><c>System.Threading.Tasks.Task</c>.</summary>
+    public INamedTypeSymbol Task { get; }
+
+    /// <summary><c>System.Threading.Tasks.Task&lt;TResult&gt;</c>.</summary>
+    public INamedTypeSymbol TaskOfT { get; }
+
+    /// <summary><c>System.Threading.Tasks.ValueTask</c>.</summary>
+    public INamedTypeSymbol ValueTask { get; }
+
+    /// <summary><c>System.Threading.Tasks.ValueTask&lt;TResult&gt;</c>.</summary>
+    public INamedTypeSymbol ValueTaskOfT { get; }
+
+    /// <summary><c>System.Threading.CancellationToken</c>.</summary>
+    public INamedTypeSymbol CancellationToken { get; }
+
+    /// <summary>Resolves the known types in <paramref name="compilation"/>; <c>null</c> when one is missing or ambiguous.</summary>
+    public static GrainKnownTypes? Create(Compilation compilation)
+    {
+        INamedTypeSymbol? grainAttribute = compilation.GetTypeByMetadataName("TypedGrains.GrainAttribute");
+        INamedTypeSymbol? callAttribute = compilation.GetTypeByMetadataName("TypedGrains.CallAttribute");
+        INamedTypeSymbol? castAttribute = compilation.GetTypeByMetadataName("TypedGrains.CastAttribute");
+        INamedTypeSymbol? grain = compilation.GetTypeByMetadataName("TypedGrains.Grain");
+        INamedTypeSymbol? grainOfTState = compilation.GetTypeByMetadataName("TypedGrains.Grain`1");
+        INamedTypeSymbol? caller = compilation.GetTypeByMetadataName("TypedGrains.Caller`1");
+        INamedTypeSymbol? task = compilation.GetTypeByMetadataName("System.Threading.Tasks.Task");
+        INamedTypeSymbol? taskOfT = compilation.GetTypeByMetadataName("System.Threading.Tasks.Task`1");
+        INamedTypeSymbol? valueTask = compilation.GetTypeByMetadataName("System.Threading.Tasks.ValueTask");
+        INamedTypeSymbol? valueTaskOfT = compilation.GetTypeByMetadataName("System.Threading.Tasks.ValueTask`1");
+        INamedTypeSymbol? cancellationToken = compilation.GetTypeByMetadataName("System.Threading.CancellationToken");
+        if (grainAttribute is null || callAttribute is null || castAttribute is null || grain is null || grainOfTState is null
+            || caller is null || task is null || taskOfT is null || valueTask is null || valueTaskOfT is null || cancellationToken is null)
+        {
+            return null;
+        }
+
+        return new GrainKnownTypes(compilation, grainAttribute, callAttribute, castAttribute, grain, grainOfTState, caller, task, taskOfT, valueTask, valueTaskOfT, cancellationToken);
+    }
+}
