@@ -19,13 +19,18 @@ internal sealed class Mailbox<TGrain> : IThreadPoolWorkItem
     private const int Idle = 0;
     private const int Scheduled = 1;
 
+    /// <summary>Scheduled, for one more pass after running dry (posters see it as Scheduled; only the slice sets it).</summary>
+    private const int Lingering = 2;
+
     private static readonly bool s_synchronous = TGrain.Definition.RunsSynchronously;
+
+    // A stateless worker's pool looks for an idle activation to claim; a lingering one would look busy.
+    private static readonly bool s_mayLinger = TGrain.Definition.Placement != Placement.StatelessWorker;
 
     private readonly Activation<TGrain> _activation;
     private readonly MailboxSettings _settings;
     private MailboxQueue<TGrain> _queue = new();
     private ExecutionContext? _context;
-    private bool _lingered;
     private int _status;
     private int _length;
 
@@ -192,11 +197,11 @@ internal sealed class Mailbox<TGrain> : IThreadPoolWorkItem
         {
             if (!_queue.TryDequeue(out var envelope))
             {
-                if (_settings.Linger && !_lingered)
+                if (s_mayLinger && _settings.Linger && _status != Lingering)
                 {
                     // Stay Scheduled for one more pass behind the other ready mailboxes: a sender that posts meanwhile
                     // (a stream of casts) finds the mailbox scheduled and pays no schedule of its own.
-                    _lingered = true;
+                    Volatile.Write(ref _status, Lingering);
                     _settings.Scheduler.Schedule(this, preferLocal: false);
                     return;
                 }
@@ -205,7 +210,10 @@ internal sealed class Mailbox<TGrain> : IThreadPoolWorkItem
                 return;
             }
 
-            _lingered = false;
+            if (_status == Lingering)
+            {
+                Volatile.Write(ref _status, Scheduled);
+            }
 
             if (_settings.Limit != 0 && envelope.IsTurn)
             {
