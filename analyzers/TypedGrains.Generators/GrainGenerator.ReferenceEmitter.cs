@@ -1,4 +1,3 @@
-using System.Linq;
 using Microsoft.CodeAnalysis.CSharp;
 using TypedGrains.Generators.Helpers;
 using TypedGrains.Generators.Models;

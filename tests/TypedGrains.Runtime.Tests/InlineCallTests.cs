@@ -23,7 +23,7 @@ public sealed class InlineCallTests
         var call = grain.ManagedThread();
 
         Assert.True(call.IsCompletedSuccessfully);
-        Assert.Equal(Environment.CurrentManagedThreadId, call.Result);
+        Assert.Equal(Environment.CurrentManagedThreadId, await call);
     }
 
     [Theory]
@@ -75,7 +75,7 @@ public sealed class InlineCallTests
             SynchronizationContext.SetSynchronizationContext(previous);
         }
 
-        Assert.True(await call.WaitAsync(TimeSpan.FromSeconds(30)).ConfigureAwait(false));
+        Assert.True(await call.WaitAsync(TimeSpan.FromSeconds(30)));
         Assert.Equal(0, context.Posts);
     }
 

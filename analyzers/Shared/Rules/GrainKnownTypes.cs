@@ -1,12 +1,4 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-using System.Text;
-using System.Threading;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
-using TypedGrains.Generators.Helpers;
 
 // The symbols of the TypedGrains abstractions the rules compare against, resolved once per compilation.
 namespace TypedGrains.Generators;

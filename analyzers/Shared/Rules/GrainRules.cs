@@ -1,12 +1,10 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Text;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using TypedGrains.Generators.Helpers;
 
 // The rules that decide whether a grain can be generated. The generator skips a grain that breaks one; the analyzers
 // link this folder and report the same violations as diagnostics. Handler rules: HandlerRules.cs; method ids: MethodIds.cs.

@@ -1,13 +1,6 @@
-using System;
-using System.Collections.Generic;
 using System.Linq;
-using System.Text;
 using System.Threading;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
-using TypedGrains.Generators.Helpers;
-
 
 // What the generator reads from a valid grain's class: its state type, the generated base members it hides, whether it
 // gets an InitialState override, and the constructor its services are resolved for.

@@ -1,8 +1,6 @@
-using System;
 using System.Linq;
 using System.Text;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 
 // How the generator writes type names, in generated code and in method ids. Linked into the analyzers with
 // GrainRules.cs so that both compute the same method ids.

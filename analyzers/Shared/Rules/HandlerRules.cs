@@ -1,12 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Text;
-using System.Threading;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
-using TypedGrains.Generators.Helpers;
 
 // The rules of [Call] and [Cast] handlers: which methods are handlers, whether each can be dispatched, and its shape.
 namespace TypedGrains.Generators;

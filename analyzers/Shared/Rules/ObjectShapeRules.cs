@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Threading;
 using Microsoft.CodeAnalysis;
 
 // How an object type is serialized: which members, in which order and under which keys, and the constructor used to read it.

@@ -1,13 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-using System.Text;
-using System.Threading;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
-using TypedGrains.Generators.Helpers;
-
 // Why a grain or handler cannot be generated: the outcomes the rules return and the analyzers report.
 namespace TypedGrains.Generators;
 

@@ -1,7 +1,4 @@
-using System;
 using System.Collections.Generic;
-using System.Linq;
-using System.Threading;
 using Microsoft.CodeAnalysis;
 
 // What the serialization rules say about a type: its kind, and the members and constructor of an object type.
