@@ -37,12 +37,10 @@ public sealed partial class InProcessRuntime : IGrainRuntime, IGrainFactory, IDe
         _options = options;
         _activations = new ActivationDirectory(options.MaxStatelessWorkerActivations);
         Time = options.TimeProvider;
-        TurnBudget = options.TurnBudget;
-        Scheduler = options.Scheduler;
-        RunsCallsInline = options.RunCallsInline && options.Scheduler is ThreadPoolMailboxScheduler;
-        MailboxSettings = new MailboxSettings(Scheduler, TurnBudget, options.MaxMailboxLength, RunsCallsInline, Linger: Scheduler is ThreadPoolMailboxScheduler);
+        var onThreadPool = options.Scheduler is ThreadPoolMailboxScheduler;
+        MailboxSettings = new MailboxSettings(
+            options.Scheduler, options.TurnBudget, options.MaxMailboxLength, Inline: options.RunCallsInline && onThreadPool, Linger: onThreadPool);
         CallTimeout = options.CallTimeout;
-        MaxMailboxLength = options.MaxMailboxLength;
         PendingCallers = new PendingCallerTable(Incarnation);
         Calls = new InFlightCalls(Time, options.CallTimeout);
         _collector = new IdleCollector(Time, options.IdleCollectionAge, options.EffectiveCollectionInterval, _activations.All);
@@ -72,18 +70,10 @@ public sealed partial class InProcessRuntime : IGrainRuntime, IGrainFactory, IDe
 
     internal IServiceProvider? Services => _options.Services;
 
-    internal int TurnBudget { get; }
-
-    internal IMailboxScheduler Scheduler { get; }
-
-    /// <summary>Whether calls to idle activations run on the caller's thread (<see cref="InProcessRuntimeOptions.RunCallsInline"/>).</summary>
-    internal bool RunsCallsInline { get; }
-
+    /// <summary>What every mailbox of this runtime shares: scheduler, budget, length limit, inline calls, lingering.</summary>
     internal MailboxSettings MailboxSettings { get; }
 
     internal TimeSpan CallTimeout { get; }
-
-    internal int MaxMailboxLength { get; }
 
     internal PendingCallerTable PendingCallers { get; }
 

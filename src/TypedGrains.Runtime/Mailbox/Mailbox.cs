@@ -109,8 +109,6 @@ internal sealed class Mailbox<TGrain> : IThreadPoolWorkItem
     /// </summary>
     public void Execute()
     {
-        // Built on the first slice, on a scheduler thread, so that it carries nothing of the thread that created the
-        // activation; restoring it is a field write, so entering the scope costs nothing per turn.
         if (!s_synchronous)
         {
             ExecutionContext.Restore(_context ?? BuildContext());

@@ -53,7 +53,7 @@ internal sealed partial class Activation<TGrain> : ActivationBase, ITurnHost
             }
             else if (!Mailbox.TryReserve())
             {
-                throw new MailboxFullException(Id, _runtime.MaxMailboxLength);
+                throw new MailboxFullException(Id, _runtime.MailboxSettings.Limit);
             }
         }
 
