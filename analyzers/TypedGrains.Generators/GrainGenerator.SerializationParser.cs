@@ -17,9 +17,6 @@ public sealed partial class GrainGenerator
     /// </summary>
     internal sealed class SerializationParser
     {
-        /// <summary>The namespace of the generated formatter classes, followed by the assembly name as an identifier.</summary>
-        public const string FormattersNamespacePrefix = "TypedGrains.Generated.MessagePack.";
-
         private readonly SerializableKnownTypes _known;
         private readonly Dictionary<string, FormatterModel?> _models = new(StringComparer.Ordinal);
         private readonly string _namespace;
@@ -27,31 +24,7 @@ public sealed partial class GrainGenerator
         private SerializationParser(SerializableKnownTypes known)
         {
             _known = known;
-            _namespace = FormattersNamespace(known.Compilation.AssemblyName);
-        }
-
-        /// <summary>
-        /// The namespace of the formatters of one assembly. It is assembly-specific so that two assemblies that see
-        /// each other's internals (InternalsVisibleTo) never declare the same generated type.
-        /// </summary>
-        public static string FormattersNamespace(string? assemblyName) => GeneratedNamespace(FormattersNamespacePrefix, assemblyName);
-
-        /// <summary><paramref name="prefix"/> followed by the assembly name as an identifier (<c>Assembly</c> when it has none).</summary>
-        public static string GeneratedNamespace(string prefix, string? assemblyName)
-        {
-            var builder = new System.Text.StringBuilder(prefix);
-            string name = string.IsNullOrEmpty(assemblyName) ? "Assembly" : assemblyName!;
-            if (!char.IsLetter(name[0]) && name[0] != '_')
-            {
-                builder.Append('_');
-            }
-
-            foreach (char c in name)
-            {
-                builder.Append(c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '_' ? c : '_');
-            }
-
-            return builder.ToString();
+            _namespace = GeneratedNamespaces.Formatters(known.Compilation.AssemblyName);
         }
 
         /// <summary>

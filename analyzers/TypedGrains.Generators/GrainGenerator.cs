@@ -90,7 +90,7 @@ public sealed partial class GrainGenerator : IIncrementalGenerator
             .Collect()
             .Combine(assemblyName)
             .Select(static (pair, _) => new GrainCatalogModel(
-                SerializationParser.GeneratedNamespace(CatalogEmitter.NamespacePrefix, pair.Right),
+                GeneratedNamespaces.Of(CatalogEmitter.NamespacePrefix, pair.Right),
                 new EquatableArray<string>(pair.Left.Distinct(StringComparer.Ordinal).OrderBy(static name => name, StringComparer.Ordinal).ToArray())))
             .WithTrackingName(GrainGeneratorStepNames.Catalog);
 
