@@ -1,10 +1,7 @@
 using System;
-using System.Collections.Generic;
 using System.Linq;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using TypedGrains.Analyzers.Tests.Infrastructure;
+using TypedGrains.Analyzers.Tests.Mutation;
 using Xunit;
 
 namespace TypedGrains.Analyzers.Tests;
@@ -18,6 +15,9 @@ public sealed class RobustnessTests
     private const int Seed = 20250501;
     private const int VariantsPerSource = 6;
 
+    // Deletes, truncation and a duplicated member: damage that any real grain source can take.
+    private static readonly int[] DamageKinds = [Mutator.DeleteTokens, Mutator.Truncate, Mutator.DuplicateMember];
+
     public static TheoryData<string> SourceNames => new(GrainSources.Load().Select(s => s.Name));
 
     [Theory]
@@ -25,10 +25,10 @@ public sealed class RobustnessTests
     public void DamagedGrainSourcesNeverCrashGeneratorOrAnalyzers(string name)
     {
         string original = GrainSources.Load().Single(s => s.Name == name).Text;
-        var random = new Random(Seed ^ StableHash(name));
+        var random = new Random(Seed ^ Mutator.StableHash(name));
         for (int variant = 0; variant < VariantsPerSource; variant++)
         {
-            string damaged = Damage(original, random, variant % 3);
+            string damaged = Mutator.Mutate(original, random, DamageKinds[variant % DamageKinds.Length]);
 
             AnalysisOutcome outcome = AnalyzerHarness.Analyze(damaged);
 
@@ -39,55 +39,5 @@ public sealed class RobustnessTests
                 outcome.AnalyzerDiagnostics.All(d => d.Id != "AD0001"),
                 $"An analyzer failed on variant {variant} of {name}: {string.Join("; ", outcome.AnalyzerDiagnostics.Where(d => d.Id == "AD0001"))}\n{damaged}");
         }
-    }
-
-    private static string Damage(string source, Random random, int kind)
-    {
-        SyntaxNode root = CSharpSyntaxTree.ParseText(source, AnalyzerHarness.ParseOptions).GetRoot();
-        switch (kind)
-        {
-            case 0:
-            {
-                // Delete a few tokens.
-                List<SyntaxToken> tokens = root.DescendantTokens().ToList();
-                var deleted = new HashSet<int>();
-                int count = 1 + random.Next(4);
-                for (int i = 0; i < count; i++)
-                {
-                    deleted.Add(random.Next(tokens.Count));
-                }
-
-                return string.Concat(tokens.Select((t, i) => deleted.Contains(i) ? t.LeadingTrivia.ToFullString() : t.ToFullString()));
-            }
-
-            case 1:
-                // Truncate anywhere.
-                return source.Substring(0, random.Next(source.Length));
-            default:
-            {
-                // Duplicate a member (a method, property or nested type) in place.
-                MemberDeclarationSyntax[] members = root.DescendantNodes().OfType<MemberDeclarationSyntax>()
-                    .Where(m => m is MethodDeclarationSyntax or PropertyDeclarationSyntax or TypeDeclarationSyntax)
-                    .ToArray();
-                if (members.Length == 0)
-                {
-                    return source;
-                }
-
-                MemberDeclarationSyntax member = members[random.Next(members.Length)];
-                return source.Insert(member.FullSpan.End, member.ToFullString());
-            }
-        }
-    }
-
-    private static int StableHash(string text)
-    {
-        int hash = 17;
-        foreach (char c in text)
-        {
-            hash = unchecked(hash * 31 + c);
-        }
-
-        return hash;
     }
 }

@@ -41,7 +41,7 @@ public sealed class MutationTests
         SyntaxTree originalTree = CSharpSyntaxTree.ParseText(original, AnalyzerHarness.ParseOptions, path: "Case.cs");
         CSharpCompilation baseline = CSharpCompilation.Create("Mutants", [originalTree, oddTypes], AnalyzerHarness.References, AnalyzerHarness.CompilationOptions);
         GeneratorDriver warmed = NewDriver().RunGenerators(baseline);
-        var random = new Random(Seed ^ StableHash(name));
+        var random = new Random(Seed ^ Mutator.StableHash(name));
         var failures = new List<string>();
 
         for (int mutation = 0; mutation < MutationsPerCase && failures.Count < 3; mutation++)
@@ -117,15 +117,4 @@ public sealed class MutationTests
     private static GeneratorDriver NewDriver() =>
         CSharpGeneratorDriver.Create([new GrainGenerator().AsSourceGenerator()], parseOptions: AnalyzerHarness.ParseOptions,
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: false));
-
-    private static int StableHash(string text)
-    {
-        int hash = 17;
-        foreach (char c in text)
-        {
-            hash = unchecked(hash * 31 + c);
-        }
-
-        return hash;
-    }
 }

@@ -17,6 +17,25 @@ namespace TypedGrains.Analyzers.Tests.Mutation;
 internal static class Mutator
 {
     public const int Kinds = 7;
+    public const int DeleteTokens = 0;
+    public const int SwapTokens = 1;
+    public const int Truncate = 2;
+    public const int DuplicateMember = 3;
+
+    /// <summary>A declared type replaced by an odd one; kinds 4 and 5 both do it, so it is drawn twice as often.</summary>
+    public const int OddType = 4;
+
+    /// <summary>A hash of <paramref name="text"/> that is the same in every process (seeds per source).</summary>
+    public static int StableHash(string text)
+    {
+        int hash = 17;
+        foreach (char c in text)
+        {
+            hash = unchecked(hash * 31 + c);
+        }
+
+        return hash;
+    }
 
     /// <summary>Declarations the odd types name, in a namespace of their own.</summary>
     public const string OddTypesSource = """
@@ -88,7 +107,7 @@ internal static class Mutator
         List<SyntaxToken> tokens = root.DescendantTokens().ToList();
         switch (kind)
         {
-            case 0:
+            case DeleteTokens:
             {
                 var deleted = new HashSet<int>();
                 int count = 1 + random.Next(4);
@@ -100,7 +119,7 @@ internal static class Mutator
                 return string.Concat(tokens.Select((t, i) => deleted.Contains(i) ? t.LeadingTrivia.ToFullString() : t.ToFullString()));
             }
 
-            case 1:
+            case SwapTokens:
             {
                 int first = random.Next(tokens.Count - 1);
                 return string.Concat(tokens.Select((t, i) =>
@@ -109,9 +128,9 @@ internal static class Mutator
                     : t.ToFullString()));
             }
 
-            case 2:
+            case Truncate:
                 return source.Substring(0, random.Next(source.Length));
-            case 3:
+            case DuplicateMember:
             {
                 MemberDeclarationSyntax[] members = root.DescendantNodes().OfType<MemberDeclarationSyntax>()
                     .Where(m => m is MethodDeclarationSyntax or PropertyDeclarationSyntax or TypeDeclarationSyntax)
@@ -125,8 +144,8 @@ internal static class Mutator
                 return source.Insert(member.FullSpan.End, member.ToFullString());
             }
 
-            case 4:
-            case 5:
+            case OddType:
+            case OddType + 1:
             {
                 // Types where grain code declares them: parameters, returns, properties, fields, base-type arguments.
                 TypeSyntax[] types = root.DescendantNodes().OfType<TypeSyntax>()
