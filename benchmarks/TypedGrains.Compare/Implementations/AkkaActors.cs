@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Threading.Tasks;
 using Akka.Actor;
 using Akka.Configuration;
@@ -22,55 +21,29 @@ internal sealed class AkkaActors : IActorImplementation
 
     private static readonly Props CounterProps = Props.Create(() => new Counter());
     private ActorSystem _system = ActorSystem.Create("compare", Quiet);
-    private ConcurrentDictionary<long, IActorRef> _actors = new();
+    private SpawnedActors<IActorRef> _actors;
+
+    public AkkaActors() => _actors = NewActors();
 
     public string Name => "akka";
 
-    public ValueTask<long> AddAsync(long key, int amount) => new(Get(key).Ask<long>(new Add(amount)));
+    public ValueTask<long> AddAsync(long key, int amount) => new(_actors.Get(key).Ask<long>(new CounterMessages.Add(amount)));
 
-    public void Increment(long key) => Get(key).Tell(IncrementMessage.Instance);
+    public void Increment(long key) => _actors.Get(key).Tell(CounterMessages.Increment.Instance);
 
-    public ValueTask<long> GetAsync(long key) => new(Get(key).Ask<long>(Read.Instance));
+    public ValueTask<long> GetAsync(long key) => new(_actors.Get(key).Ask<long>(CounterMessages.Read.Instance));
 
     public async ValueTask ResetAsync()
     {
         await _system.Terminate();
-        _actors = new ConcurrentDictionary<long, IActorRef>();
         _system = ActorSystem.Create("compare", Quiet);
+        _actors = NewActors();
     }
+
+    // The lambdas read the current system, so a table made after a reset spawns in the new one.
+    private SpawnedActors<IActorRef> NewActors() => new(() => _system.ActorOf(CounterProps), actor => _system.Stop(actor));
 
     public async ValueTask DisposeAsync() => await _system.Terminate();
-
-    private IActorRef Get(long key)
-    {
-        if (_actors.TryGetValue(key, out var actor))
-        {
-            return actor;
-        }
-
-        // Creating starts an actor, so it is not done in GetOrAdd's factory (which may run more than once): a caller
-        // that loses the race for a key stops the actor it created.
-        var created = _system.ActorOf(CounterProps);
-        var winner = _actors.GetOrAdd(key, created);
-        if (!ReferenceEquals(winner, created))
-        {
-            _system.Stop(created);
-        }
-
-        return winner;
-    }
-
-    private sealed record Add(int Amount);
-
-    private sealed class IncrementMessage
-    {
-        public static readonly IncrementMessage Instance = new();
-    }
-
-    private sealed class Read
-    {
-        public static readonly Read Instance = new();
-    }
 
     private sealed class Counter : ReceiveActor
     {
@@ -78,13 +51,13 @@ internal sealed class AkkaActors : IActorImplementation
 
         public Counter()
         {
-            Receive<Add>(add =>
+            Receive<CounterMessages.Add>(add =>
             {
                 _count += add.Amount;
                 Sender.Tell(_count);
             });
-            Receive<IncrementMessage>(_ => _count++);
-            Receive<Read>(_ => Sender.Tell(_count));
+            Receive<CounterMessages.Increment>(_ => _count++);
+            Receive<CounterMessages.Read>(_ => Sender.Tell(_count));
         }
     }
 }

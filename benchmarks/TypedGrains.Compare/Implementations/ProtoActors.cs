@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Threading;
 using System.Threading.Tasks;
 using Proto;
@@ -16,55 +15,29 @@ internal sealed class ProtoActors : IActorImplementation
 {
     private static readonly Props CounterProps = Props.FromProducer(() => new Counter());
     private ActorSystem _system = new();
-    private ConcurrentDictionary<long, PID> _actors = new();
+    private SpawnedActors<PID> _actors;
+
+    public ProtoActors() => _actors = NewActors();
 
     public string Name => "protoactor";
 
-    public ValueTask<long> AddAsync(long key, int amount) => new(_system.Root.RequestAsync<long>(Get(key), new Add(amount), CancellationToken.None));
+    public ValueTask<long> AddAsync(long key, int amount) => new(_system.Root.RequestAsync<long>(_actors.Get(key), new CounterMessages.Add(amount), CancellationToken.None));
 
-    public void Increment(long key) => _system.Root.Send(Get(key), IncrementMessage.Instance);
+    public void Increment(long key) => _system.Root.Send(_actors.Get(key), CounterMessages.Increment.Instance);
 
-    public ValueTask<long> GetAsync(long key) => new(_system.Root.RequestAsync<long>(Get(key), Read.Instance, CancellationToken.None));
+    public ValueTask<long> GetAsync(long key) => new(_system.Root.RequestAsync<long>(_actors.Get(key), CounterMessages.Read.Instance, CancellationToken.None));
 
     public async ValueTask ResetAsync()
     {
         await _system.ShutdownAsync();
-        _actors = new ConcurrentDictionary<long, PID>();
         _system = new ActorSystem();
+        _actors = NewActors();
     }
+
+    // The lambdas read the current system, so a table made after a reset spawns in the new one.
+    private SpawnedActors<PID> NewActors() => new(() => _system.Root.Spawn(CounterProps), actor => _system.Root.Stop(actor));
 
     public async ValueTask DisposeAsync() => await _system.ShutdownAsync();
-
-    private PID Get(long key)
-    {
-        if (_actors.TryGetValue(key, out var actor))
-        {
-            return actor;
-        }
-
-        // Creating starts an actor, so it is not done in GetOrAdd's factory (which may run more than once): a caller
-        // that loses the race for a key stops the actor it created.
-        var created = _system.Root.Spawn(CounterProps);
-        var winner = _actors.GetOrAdd(key, created);
-        if (!ReferenceEquals(winner, created))
-        {
-            _system.Root.Stop(created);
-        }
-
-        return winner;
-    }
-
-    private sealed record Add(int Amount);
-
-    private sealed class IncrementMessage
-    {
-        public static readonly IncrementMessage Instance = new();
-    }
-
-    private sealed class Read
-    {
-        public static readonly Read Instance = new();
-    }
 
     private sealed class Counter : IActor
     {
@@ -74,14 +47,14 @@ internal sealed class ProtoActors : IActorImplementation
         {
             switch (context.Message)
             {
-                case Add add:
+                case CounterMessages.Add add:
                     _count += add.Amount;
                     context.Respond(_count);
                     break;
-                case IncrementMessage:
+                case CounterMessages.Increment:
                     _count++;
                     break;
-                case Read:
+                case CounterMessages.Read:
                     context.Respond(_count);
                     break;
             }
