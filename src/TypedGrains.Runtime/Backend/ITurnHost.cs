@@ -29,6 +29,11 @@ public interface ITurnHost
     System.Threading.CancellationToken StopToken { get; }
 
     /// <summary>The state provider named <paramref name="name"/> (<c>null</c>: the default provider).</summary>
+    /// <remarks>
+    /// The answer must depend only on the name and the backend's runtime: the engine asks once per grain type and
+    /// runtime (<see cref="TurnScope.Owner"/>) and every later activation of that type reuses it. A refusal is not
+    /// kept: the next activation asks again.
+    /// </remarks>
     /// <exception cref="InvalidOperationException">No provider of that name is registered.</exception>
     IGrainStateProvider ResolveProvider(string? name);
 

@@ -8,10 +8,13 @@ namespace TypedGrains.Backend;
 /// <summary>The commit half of a turn, and the storage calls it and the activation make.</summary>
 public sealed partial class TurnEngine<TGrain>
 {
-    private IGrainStateProvider? _provider;
-    private Persistence.IStateCodec? _codec;
-    private string _providerName = "default";
+    // The binding the last activation of this grain type resolved: one runtime per process is the common case.
+    private static StateBinding? s_lastBinding;
+
+    private StateBinding? _storage;
     private long _etag;
+
+    private static string ProviderName => TGrain.Definition.Provider ?? "default";
 
     /// <summary>
     /// Save (if asked) → reminder changes → replies → casts to other grains → casts to self → timer changes →
@@ -54,14 +57,14 @@ public sealed partial class TurnEngine<TGrain>
     {
         try
         {
-            _etag = await WithStorageTimeout(_provider!.WriteAsync(Id, Lifecycle.ExportState(), _codec!, _etag, _host.StopToken))
+            _etag = await WithStorageTimeout(_storage!.Provider.WriteAsync(Id, Lifecycle.ExportState(), _storage.Codec, _etag, _host.StopToken))
                 .ConfigureAwait(false);
         }
         catch (Exception error)
         {
             // Nothing of the turn may take effect, and the state the activation holds was never acknowledged: the
             // backend drops the activation before the caller sees the error, and the next message reloads.
-            var failure = new GrainStorageException(Id, GrainStorageOperation.Save, _providerName, error);
+            var failure = new GrainStorageException(Id, GrainStorageOperation.Save, ProviderName, error);
             RollbackTurn();
             _host.OnCommitFailed(failure);
             throw failure;
@@ -129,24 +132,20 @@ public sealed partial class TurnEngine<TGrain>
 
     private ValueTask LoadAsync()
     {
-        var definition = TGrain.Definition;
         ValueTask<StoredState?> read;
         try
         {
-            _provider = _host.ResolveProvider(definition.Provider);
-            _providerName = definition.Provider ?? "default";
-            // Bound to the host's runtime, the codec makes grain references read from storage callable here.
-            _codec = definition.StateCodec.Bind(_host.Grains.Runtime);
-            read = _provider.ReadAsync(Id, _codec, _host.StopToken);
+            _storage = Bind();
+            read = _storage.Provider.ReadAsync(Id, _storage.Codec, _host.StopToken);
         }
-        catch (InvalidOperationException error) when (_provider is null)
+        catch (InvalidOperationException error) when (_storage is null)
         {
             // An unregistered provider is a configuration error, reported as itself.
             return ValueTask.FromException(error);
         }
         catch (Exception error)
         {
-            return ValueTask.FromException(new GrainStorageException(Id, GrainStorageOperation.Load, _providerName, error));
+            return ValueTask.FromException(new GrainStorageException(Id, GrainStorageOperation.Load, ProviderName, error));
         }
 
         if (!read.IsCompletedSuccessfully)
@@ -158,6 +157,23 @@ public sealed partial class TurnEngine<TGrain>
         return default;
     }
 
+    /// <summary>The provider and codec of this grain type in the host's runtime (resolved once per runtime).</summary>
+    private StateBinding Bind()
+    {
+        var binding = Volatile.Read(ref s_lastBinding);
+        if (binding is not null && ReferenceEquals(binding.Owner, Owner))
+        {
+            return binding;
+        }
+
+        var definition = TGrain.Definition;
+        var provider = _host.ResolveProvider(definition.Provider);
+        // Bound to the host's runtime, the codec makes grain references read from storage callable here.
+        binding = new StateBinding(Owner, provider, definition.StateCodec.Bind(_host.Grains.Runtime));
+        Volatile.Write(ref s_lastBinding, binding);
+        return binding;
+    }
+
     private async ValueTask AwaitLoadAsync(ValueTask<StoredState?> read)
     {
         StoredState? stored;
@@ -167,7 +183,7 @@ public sealed partial class TurnEngine<TGrain>
         }
         catch (Exception error)
         {
-            throw new GrainStorageException(Id, GrainStorageOperation.Load, _providerName, error);
+            throw new GrainStorageException(Id, GrainStorageOperation.Load, ProviderName, error);
         }
 
         Import(stored);
@@ -200,7 +216,7 @@ public sealed partial class TurnEngine<TGrain>
         }
         catch (TimeoutException)
         {
-            throw new TimeoutException($"The state provider '{_providerName}' did not answer within {timeout}.");
+            throw new TimeoutException($"The state provider '{ProviderName}' did not answer within {timeout}.");
         }
     }
 }

@@ -8,12 +8,9 @@ namespace TypedGrains.Runtime.Envelopes;
 /// method for that kind (<see cref="DeliverTo"/>), which runs the turn and answers the sender.
 /// </summary>
 /// <typeparam name="TGrain">The grain type of the activation.</typeparam>
-internal abstract partial class Envelope<TGrain>
+internal abstract partial class Envelope<TGrain> : MailboxNode
     where TGrain : Grain, IGrain<TGrain>
 {
-    /// <summary>The next envelope in the mailbox queue (owned by <see cref="MailboxQueue{TGrain}"/>).</summary>
-    internal Envelope<TGrain>? NextInMailbox;
-
     /// <summary>Whether the message must follow the grain to a new activation when this one ends (control messages do not).</summary>
     public virtual bool FollowsGrain => true;
 

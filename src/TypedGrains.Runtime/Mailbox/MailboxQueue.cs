@@ -1,15 +1,14 @@
-using System;
+using System.Runtime.CompilerServices;
 using System.Threading;
-using System.Threading.Tasks;
 using TypedGrains.Runtime.Envelopes;
 
 namespace TypedGrains.Runtime;
 
 /// <summary>
 /// An intrusive multi-producer, single-consumer queue of envelopes (after D. Vyukov's node-based MPSC queue): producers
-/// link an envelope with one atomic exchange and allocate nothing; the only per-queue storage is a stub node. An
-/// envelope may be reused as soon as it has been dequeued: the queue unlinks it, so a processed envelope (pooled or
-/// garbage) never keeps the envelopes queued after it reachable.
+/// link an envelope with one atomic exchange and allocate nothing; the only per-queue storage is a stub node (a bare
+/// <see cref="MailboxNode"/>, not an envelope). An envelope may be reused as soon as it has been dequeued: the queue
+/// unlinks it, so a processed envelope (pooled or garbage) never keeps the envelopes queued after it reachable.
 /// </summary>
 /// <remarks>
 /// A struct, kept as a (non-readonly) field of its <see cref="Mailbox{TGrain}"/>, so an activation carries one object
@@ -18,9 +17,9 @@ namespace TypedGrains.Runtime;
 internal struct MailboxQueue<TGrain>
     where TGrain : Grain, IGrain<TGrain>
 {
-    private readonly Envelope<TGrain> _stub = new Stub();
-    private Envelope<TGrain> _head;
-    private Envelope<TGrain> _tail;
+    private readonly MailboxNode _stub = new();
+    private MailboxNode _head;
+    private MailboxNode _tail;
 
     public MailboxQueue()
     {
@@ -32,12 +31,7 @@ internal struct MailboxQueue<TGrain>
     public bool IsEmpty => ReferenceEquals(_head, _stub) && ReferenceEquals(Volatile.Read(ref _tail), _stub);
 
     /// <summary>Adds <paramref name="envelope"/>; safe from any thread.</summary>
-    public void Enqueue(Envelope<TGrain> envelope)
-    {
-        Volatile.Write(ref envelope.NextInMailbox, null);
-        var previous = Interlocked.Exchange(ref _tail, envelope);
-        Volatile.Write(ref previous.NextInMailbox, envelope);
-    }
+    public void Enqueue(Envelope<TGrain> envelope) => Link(envelope);
 
     /// <summary>
     /// Takes the oldest envelope. Consumer only. Returns <c>false</c> when empty, or while a producer has claimed
@@ -65,7 +59,7 @@ internal struct MailboxQueue<TGrain>
         {
             _head = next;
             head.NextInMailbox = null;
-            envelope = head;
+            envelope = AsEnvelope(head);
             return true;
         }
 
@@ -77,13 +71,13 @@ internal struct MailboxQueue<TGrain>
         }
 
         // head is the last envelope: put the stub behind it so that head can leave the queue.
-        Enqueue(_stub);
+        Link(_stub);
         next = Volatile.Read(ref head.NextInMailbox);
         if (next is not null)
         {
             _head = next;
             head.NextInMailbox = null;
-            envelope = head;
+            envelope = AsEnvelope(head);
             return true;
         }
 
@@ -91,12 +85,13 @@ internal struct MailboxQueue<TGrain>
         return false;
     }
 
-    private sealed class Stub : Envelope<TGrain>
+    private void Link(MailboxNode node)
     {
-        public override ValueTask DeliverTo(Activation<TGrain> activation) => throw new InvalidOperationException("The mailbox stub is never run.");
-
-        public override void Fail(Exception error)
-        {
-        }
+        Volatile.Write(ref node.NextInMailbox, null);
+        var previous = Interlocked.Exchange(ref _tail, node);
+        Volatile.Write(ref previous.NextInMailbox, node);
     }
+
+    // Every node but the stub is an envelope of this mailbox's grain type, and the stub is never handed out.
+    private static Envelope<TGrain> AsEnvelope(MailboxNode node) => Unsafe.As<Envelope<TGrain>>(node);
 }

@@ -14,9 +14,9 @@ internal sealed partial class Activation<TGrain>
     /// <summary>After each turn: finish a failed commit's end, or run a requested deactivation.</summary>
     private ValueTask AfterTurn()
     {
-        if (_failedCommit is { } cause)
+        if (_extras?.FailedCommit is { } cause)
         {
-            _failedCommit = null;
+            _extras.FailedCommit = null;
             Finish(cause);
             return default;
         }
@@ -41,9 +41,9 @@ internal sealed partial class Activation<TGrain>
             _runtime.ReportDeactivationFailure(Id, error);
         }
 
-        if (_failedCommit is { } cause)
+        if (_extras?.FailedCommit is { } cause)
         {
-            _failedCommit = null;
+            _extras.FailedCommit = null;
             Finish(cause);
             return;
         }

@@ -14,9 +14,6 @@ namespace TypedGrains.Runtime;
 /// </summary>
 internal sealed partial class Activation<TGrain>
 {
-    private GrainLogScope? _logScope;
-    private Exception? _turnError;
-
     public override long QueuedMessages => Mailbox.Length;
 
     public override bool IsMailboxEmpty => Mailbox.IsEmpty;
@@ -28,10 +25,14 @@ internal sealed partial class Activation<TGrain>
         envelope.TraceParent = default;
         var method = envelope.Method ?? "turn";
         var isCall = envelope.SenderWaits;
-        using var scope = _runtime.LogScopes ? _runtime.Log.BeginScope(_logScope ??= new GrainLogScope(Id)) : null;
+        using var scope = _runtime.LogScopes ? _runtime.Log.BeginScope(Extras.LogScope ??= new GrainLogScope(Id)) : null;
         using var activity = GrainInstrumentation.Source.HasListeners() ? CallTracing.StartTurn(Id, method, parent, isCall) : null;
         var start = Stopwatch.GetTimestamp();
-        _turnError = null;
+        if (_extras is { } extras)
+        {
+            extras.TurnError = null;
+        }
+
         await RunTurn(envelope).ConfigureAwait(false);
         var duration = _runtime.Metrics.TurnDuration;
         if (duration.Enabled)
@@ -39,9 +40,9 @@ internal sealed partial class Activation<TGrain>
             duration.Record(RuntimeMetrics.Seconds(start), RuntimeMetrics.TypeTag(Id));
         }
 
-        if (_turnError is { } error)
+        if (_extras?.TurnError is { } error)
         {
-            _turnError = null;
+            _extras.TurnError = null;
             CallTracing.Failed(activity, error);
         }
     }
@@ -49,7 +50,7 @@ internal sealed partial class Activation<TGrain>
     /// <summary>A turn rolled back (its handler threw, its save failed): counted, logged, and marked on the turn's span.</summary>
     private void OnTurnFailed(Exception error, string method)
     {
-        _turnError = error;
+        Extras.TurnError = error;
         var failed = _runtime.Metrics.FailedTurns;
         if (failed.Enabled)
         {
@@ -70,7 +71,7 @@ internal sealed partial class Activation<TGrain>
 
     private void OnActivationFailed(Exception error)
     {
-        _turnError = error;
+        Extras.TurnError = error;
         var failed = _runtime.Metrics.FailedTurns;
         if (failed.Enabled)
         {
@@ -81,7 +82,7 @@ internal sealed partial class Activation<TGrain>
     }
 
     /// <summary>The state of the log scope around a turn: the grain id and type, as structured values.</summary>
-    private sealed class GrainLogScope : IReadOnlyList<KeyValuePair<string, object?>>
+    internal sealed class GrainLogScope : IReadOnlyList<KeyValuePair<string, object?>>
     {
         private readonly KeyValuePair<string, object?>[] _values;
         private readonly string _text;

@@ -11,15 +11,13 @@ namespace TypedGrains.Runtime;
 /// <summary>Timers and reminders: the engine's commit hands their changes here; ticks run as turns from the mailbox.</summary>
 internal sealed partial class Activation<TGrain>
 {
-    private ActivationTimers<TGrain>? _timers;
-    private int _queuedTicks;
-
     /// <summary>The running timers of this activation.</summary>
-    public int TimerCount => _timers?.Count ?? 0;
+    public int TimerCount => _extras?.Timers?.Count ?? 0;
 
     void ITurnHost.ChangeTimers(IReadOnlyList<TimerChange> changes)
     {
-        var timers = _timers ??= new ActivationTimers<TGrain>(this, _runtime.Time);
+        var extras = Extras;
+        var timers = extras.Timers ??= new ActivationTimers<TGrain>(this, _runtime.Time);
         for (var i = 0; i < changes.Count; i++)
         {
             timers.Apply(changes[i]);
@@ -37,7 +35,7 @@ internal sealed partial class Activation<TGrain>
             return false;
         }
 
-        Interlocked.Increment(ref _queuedTicks);
+        Interlocked.Increment(ref Extras.QueuedTicks);
         try
         {
             if (TryPost(new TickEnvelope<TGrain>(timer)))
@@ -54,14 +52,14 @@ internal sealed partial class Activation<TGrain>
     }
 
     /// <summary>A tick ran or was dropped.</summary>
-    public void TickLeftMailbox() => Interlocked.Decrement(ref _queuedTicks);
+    public void TickLeftMailbox() => Interlocked.Decrement(ref Extras.QueuedTicks);
 
     /// <summary>
     /// Whether the mailbox may hold nothing but ticks. Idle collection does not wait for those: a timer that ticks as
     /// often as the collector looks would otherwise keep its activation alive. Anything else queued with them follows
     /// the grain to a new activation.
     /// </summary>
-    private bool OnlyTicksQueued => Mailbox.IsEmpty || Volatile.Read(ref _queuedTicks) > 0;
+    private bool OnlyTicksQueued => Mailbox.IsEmpty || (_extras is { } extras && Volatile.Read(ref extras.QueuedTicks) > 0);
 
     public ValueTask RunTick(TickEnvelope<TGrain> envelope)
     {
@@ -103,7 +101,7 @@ internal sealed partial class Activation<TGrain>
     {
         if (timer.Period == Timeout.InfiniteTimeSpan)
         {
-            _timers?.Finished(timer);
+            _extras?.Timers?.Finished(timer);
         }
         else
         {
@@ -111,7 +109,7 @@ internal sealed partial class Activation<TGrain>
         }
     }
 
-    private void EndTimers() => _timers?.EndAll();
+    private void EndTimers() => _extras?.Timers?.EndAll();
 
     /// <summary>Runs the tick handler's typed request as a turn.</summary>
     private struct TickVisitor : IRequestVisitor<TGrain>

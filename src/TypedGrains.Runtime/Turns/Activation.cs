@@ -17,7 +17,7 @@ internal sealed partial class Activation<TGrain> : ActivationBase, ITurnHost
     where TGrain : Grain, IGrain<TGrain>
 {
     private readonly InProcessRuntime _runtime;
-    private Exception? _failedCommit;
+    private ActivationExtras<TGrain>? _extras;
     private volatile bool _ended;
 
     public Activation(InProcessRuntime runtime, ActivationTable table, GrainId id)
@@ -35,6 +35,9 @@ internal sealed partial class Activation<TGrain> : ActivationBase, ITurnHost
     public TGrain Grain => Engine.Grain;
 
     public override GrainId Id => Engine.Id;
+
+    /// <summary>The rarely needed fields, made on first use.</summary>
+    private ActivationExtras<TGrain> Extras => ActivationExtras<TGrain>.Of(ref _extras);
 
     /// <summary>Queues <paramref name="envelope"/>; <c>false</c> when the activation has ended and the caller must route again.</summary>
     /// <exception cref="MailboxFullException">The mailbox is full and the message was not <paramref name="admitted"/> before.</exception>
@@ -184,7 +187,7 @@ internal sealed partial class Activation<TGrain> : ActivationBase, ITurnHost
     {
         // A stateless worker never saves, so this is always an activation with state: leave the directory now, so a
         // caller that sees the error also sees the grain inactive; the waiting callers are failed after it (AfterTurn).
-        _failedCommit = error;
+        Extras.FailedCommit = error;
         Withdraw();
     }
 
