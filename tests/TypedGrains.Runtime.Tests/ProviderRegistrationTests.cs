@@ -34,4 +34,28 @@ public sealed class ProviderRegistrationTests
         Assert.Equal(2, options.Grains.Count);
         Assert.Equal("links", options.Grains[1].Provider);
     }
+
+    [Fact]
+    public async Task Two_runtimes_alive_at_once_keep_the_same_grain_type_in_their_own_providers()
+    {
+        // The engine resolves a grain type's provider once per runtime: alternating activations between two runtimes
+        // must each keep using their own runtime's provider.
+        var first = new InProcessRuntimeOptions();
+        var firstStore = new MemoryGrainStateProvider();
+        first.DefaultProvider = firstStore;
+        var second = new InProcessRuntimeOptions();
+        var secondStore = new MemoryGrainStateProvider();
+        second.DefaultProvider = secondStore;
+        using var one = new InProcessRuntime(first);
+        using var two = new InProcessRuntime(second);
+
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(1, await one.CounterGrain($"one-{i}").Add(1));
+            Assert.Equal(2, await two.CounterGrain($"two-{i}").Add(2));
+        }
+
+        Assert.Equal(3, firstStore.Count);
+        Assert.Equal(3, secondStore.Count);
+    }
 }
