@@ -158,6 +158,23 @@ public sealed partial class InProcessRuntime : IGrainRuntime, IGrainFactory, IDe
         _activations.Post(this, grain, envelope, admitted);
     }
 
+    /// <summary>
+    /// Runs a call to an active, idle activation on this thread without an envelope (see
+    /// <see cref="Mailbox{TGrain}.TryCallDirect"/>); <c>false</c> when the call must be posted.
+    /// </summary>
+    internal bool TryCallDirect<TGrain, TRequest, TReply>(GrainId grain, in TRequest request, out ValueTask<TReply> reply)
+        where TGrain : Grain, IGrain<TGrain>
+        where TRequest : struct, IGrainRequest<TGrain, TReply>
+    {
+        if (_state == Running && !ObservesTurns && _activations.TryFindActive<TGrain>(grain) is { } activation)
+        {
+            return activation.Mailbox.TryCallDirect<TRequest, TReply>(in request, out reply);
+        }
+
+        reply = default;
+        return false;
+    }
+
     internal void Remove(ActivationBase activation) => _activations.Remove(activation);
 
     internal IGrainStateProvider ResolveProvider(string? name, GrainId grain)

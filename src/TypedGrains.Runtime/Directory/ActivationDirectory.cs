@@ -120,6 +120,24 @@ internal sealed class ActivationDirectory
         }
     }
 
+    /// <summary>
+    /// The activation of <paramref name="grain"/> if it is active and has activated (state loaded, hook run);
+    /// <c>null</c> for a stateless-worker type, a grain id of another type, or a grain that is not active.
+    /// </summary>
+    public Activation<TGrain>? TryFindActive<TGrain>(GrainId grain)
+        where TGrain : Grain, IGrain<TGrain>
+    {
+        var index = GrainTypeIndex<TGrain>.Value;
+        var tables = Volatile.Read(ref _tables);
+        if ((uint)index < (uint)tables.Length && tables[index] is { Workers: null } table && table.Names(grain) && table.Activations.TryGetValue(grain.Key, out var found))
+        {
+            var activation = (Activation<TGrain>)found;
+            return activation.IsReady ? activation : null;
+        }
+
+        return null;
+    }
+
     public void Remove(ActivationBase activation)
     {
         var table = activation.Table;

@@ -20,11 +20,27 @@ internal sealed class CallEnvelope<TGrain, TRequest, TReply> : ReplyEnvelope<TGr
             return ValueTask.FromCanceled<TReply>(cancellationToken);
         }
 
+        if (!cancellationToken.CanBeCanceled && runtime.TryCallDirect<TGrain, TRequest, TReply>(grain, request, out var direct))
+        {
+            return direct;
+        }
+
         var envelope = EnvelopePool<CallEnvelope<TGrain, TRequest, TReply>>.Rent();
         envelope.Request = request;
         var reply = new ValueTask<TReply>(envelope, envelope.Start(runtime, grain, cancellationToken));
         envelope.Post();
         return reply;
+    }
+
+    /// <summary>
+    /// An envelope for a call whose turn already runs on its caller's thread and awaits (a direct call): registered in
+    /// flight for the timeout and answered by the turn, never posted. The request is not kept: the turn has it.
+    /// </summary>
+    public static CallEnvelope<TGrain, TRequest, TReply> Adopt(InProcessRuntime runtime, GrainId grain, out ValueTask<TReply> reply)
+    {
+        var envelope = EnvelopePool<CallEnvelope<TGrain, TRequest, TReply>>.Rent();
+        reply = new ValueTask<TReply>(envelope, envelope.Start(runtime, grain, CancellationToken.None));
+        return envelope;
     }
 
     public override ValueTask DeliverTo(Activation<TGrain> activation) => activation.RunCall(this);

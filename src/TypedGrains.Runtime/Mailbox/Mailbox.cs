@@ -13,7 +13,7 @@ namespace TypedGrains.Runtime;
 /// mailbox idle runs its turn on the caller's thread when the runtime allows it (<see cref="InlineTurns"/>): the
 /// caller then holds the schedule exactly as a scheduler thread would.
 /// </summary>
-internal sealed class Mailbox<TGrain> : IThreadPoolWorkItem
+internal sealed partial class Mailbox<TGrain> : IThreadPoolWorkItem
     where TGrain : Grain, IGrain<TGrain>
 {
     private const int Idle = 0;

@@ -28,6 +28,27 @@ internal sealed partial class Activation<TGrain>
         return AfterTurn();
     }
 
+    /// <summary>
+    /// Runs a call's turn for a caller that holds the mailbox (<see cref="Mailbox{TGrain}.TryCallDirect"/>): a turn
+    /// that completes synchronously answers with its value and needs no envelope; one that awaits or fails is adopted
+    /// by a call envelope, so its caller waits with the call timeout like any other. Returns what the mailbox must
+    /// wait for before its next message.
+    /// </summary>
+    public ValueTask RunDirectCall<TRequest, TReply>(in TRequest request, out ValueTask<TReply> reply)
+        where TRequest : struct, IGrainRequest<TGrain, TReply>
+    {
+        CountTurn();
+        var turn = Engine.RunCallAsync<TRequest, TReply>(in request);
+        if (turn.IsCompletedSuccessfully)
+        {
+            reply = new ValueTask<TReply>(turn.Result);
+            return AfterTurn();
+        }
+
+        var envelope = CallEnvelope<TGrain, TRequest, TReply>.Adopt(_runtime, Id, out reply);
+        return AwaitCallAsync(envelope, turn);
+    }
+
     public ValueTask RunVoidCall<TRequest>(VoidCallEnvelope<TGrain, TRequest> envelope)
         where TRequest : struct, IGrainRequest<TGrain>
     {

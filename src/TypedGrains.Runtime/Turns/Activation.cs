@@ -39,6 +39,9 @@ internal sealed partial class Activation<TGrain> : ActivationBase, ITurnHost
     /// <summary>The rarely needed fields, made on first use.</summary>
     private ActivationExtras<TGrain> Extras => ActivationExtras<TGrain>.Of(ref _extras);
 
+    /// <summary>Whether the activation has activated and not ended: a direct call may run its turn (the mailbox decides when).</summary>
+    public bool IsReady => !_ended && Engine.IsActivated;
+
     /// <summary>Queues <paramref name="envelope"/>; <c>false</c> when the activation has ended and the caller must route again.</summary>
     /// <exception cref="MailboxFullException">The mailbox is full and the message was not <paramref name="admitted"/> before.</exception>
     public bool TryPost(Envelope<TGrain> envelope, bool admitted = false)
