@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
@@ -68,7 +69,7 @@ public sealed partial class InProcessRuntime
     {
         if (!admitted && GrainInstrumentation.Source.HasListeners())
         {
-            envelope.TraceParent = Activity.Current?.Context ?? default;
+            envelope.TraceParent = Activity.Current is { } current ? new StrongBox<ActivityContext>(current.Context) : null;
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 
 namespace TypedGrains.Runtime.Envelopes;
 
@@ -7,9 +8,10 @@ internal abstract partial class Envelope<TGrain>
 {
     /// <summary>
     /// The sender's span (W3C trace context) when someone listened as it was sent; the turn's span is its child. Set
-    /// by the runtime as the message leaves its sender, read and cleared by the activation that runs the turn.
+    /// by the runtime as the message leaves its sender, read and cleared by the activation that runs the turn. Boxed,
+    /// and only while someone listens, so that every envelope (and every backlog of casts) stays small.
     /// </summary>
-    public ActivityContext TraceParent;
+    public StrongBox<ActivityContext>? TraceParent;
 
     /// <summary>The handler's name, for spans and logs; <c>null</c> for the runtime's own messages.</summary>
     public virtual string? Method => null;

@@ -21,8 +21,8 @@ internal sealed partial class Activation<TGrain>
     private async ValueTask RunObservedAsync(Envelope<TGrain> envelope)
     {
         // Read before the turn: the envelope may be recycled once it has run.
-        var parent = envelope.TraceParent;
-        envelope.TraceParent = default;
+        var parent = envelope.TraceParent?.Value ?? default;
+        envelope.TraceParent = null;
         var method = envelope.Method ?? "turn";
         var isCall = envelope.SenderWaits;
         using var scope = _runtime.LogScopes ? _runtime.Log.BeginScope(Extras.LogScope ??= new GrainLogScope(Id)) : null;
