@@ -30,6 +30,9 @@ public class TwoSiloCluster : IAsyncLifetime
 
     public OrleansGrainRuntime Client => _client!.Services.GetRequiredService<OrleansGrainRuntime>();
 
+    /// <summary>The client's services (its Orleans grain factory among them).</summary>
+    public IServiceProvider ClientServices => _client!.Services;
+
     public OrleansGrainRuntime Primary => _primary!.Services.GetRequiredService<OrleansGrainRuntime>();
 
     public OrleansGrainRuntime Secondary => _secondary!.Services.GetRequiredService<OrleansGrainRuntime>();
