@@ -51,6 +51,13 @@ for trx in "$results"/*.trx; do
   passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0})); skipped=$((skipped + ${t:-0} - ${e:-0}))
 done
 
+# The kill -9 failover test's recovery times: xUnit keeps a passing test's output in the .trx files only.
+recoveries=$(cat "$results"/*.trx 2>/dev/null | grep -oE 'kill [0-9]+: silo pid .*|recovery after kill -9: .*' | sed 's#</StdOut>.*##')
+if [ -n "$recoveries" ]; then
+  echo "==> kill -9 failover (TypedGrains.Orleans.Tests.FailoverTests)"
+  sed 's/^/  /' <<<"$recoveries"
+fi
+
 # ---- package check: the packed TypedGrains package in a fresh console app (eng/package-test.sh), counted as one test ----
 echo "==> checking the TypedGrains package end to end (eng/package-test.sh)"
 if TYPEDGRAINS_PACK_NO_BUILD=1 bash "$root/eng/package-test.sh"; then

@@ -30,7 +30,16 @@ public abstract class GrainHost : global::Orleans.Grain, IGrainHost, IRemindable
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var id = HostKey.Parse(this.GetPrimaryKeyString());
-        _activation = GrainCatalog.Get(id.Type).Accept(new HostedActivationFactory(_runtime, id, this));
+        try
+        {
+            _activation = GrainAssemblies.Find(id.Type).Accept(new HostedActivationFactory(_runtime, id, this));
+        }
+        catch (Exception error) when (error is UnknownGrainTypeException or GrainTypeConflictException)
+        {
+            // Orleans cannot carry these exceptions to the caller; the reply bytes can.
+            _activation = new FailedActivation(_runtime, id, error, this);
+        }
+
         return Task.CompletedTask;
     }
 

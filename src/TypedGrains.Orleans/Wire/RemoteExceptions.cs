@@ -4,10 +4,11 @@ using System.Collections.Generic;
 namespace TypedGrains.Orleans.Wire;
 
 /// <summary>
-/// Rebuilds a handler's exception on the caller's side. The common framework exceptions and TypedGrains' own come back
-/// as their own type with the remote message (the remote stack trace is in <see cref="Exception.Data"/> under
-/// <see cref="RemoteGrainException.RemoteStackTraceKey"/>); any other type comes back as a
-/// <see cref="RemoteGrainException"/> that names it. No reflection: the known types are listed here.
+/// Rebuilds a handler's exception on the caller's side. The common framework exceptions and
+/// <see cref="GrainDeactivatedException"/> (a deferred caller whose grain ended) come back as their own type with the
+/// remote message (the remote stack trace is in <see cref="Exception.Data"/> under
+/// <see cref="RemoteGrainException.RemoteStackTraceKey"/>); any other type, TypedGrains' storage exceptions included,
+/// comes back as a <see cref="RemoteGrainException"/> that names it. No reflection: the known types are listed here.
 /// </summary>
 internal static class RemoteExceptions
 {
@@ -27,9 +28,22 @@ internal static class RemoteExceptions
 
     public static Exception Rebuild(GrainId grain, string type, string message, string stack)
     {
-        var error = s_known.TryGetValue(type, out var create) ? create(message) : new RemoteGrainException(type, message);
+        var error = s_known.TryGetValue(type, out var create) ? create(message)
+            : Deactivated(grain, type, message) ?? new RemoteGrainException(type, message);
         error.Data[RemoteGrainException.RemoteStackTraceKey] = stack;
         error.Data[RemoteGrainException.GrainKey] = grain.ToString();
         return error;
+    }
+
+    /// <summary>The called grain's own <see cref="GrainDeactivatedException"/>; one naming another grain stays remote.</summary>
+    private static Exception? Deactivated(GrainId grain, string type, string message)
+    {
+        if (type != typeof(GrainDeactivatedException).FullName)
+        {
+            return null;
+        }
+
+        var rebuilt = new GrainDeactivatedException(grain);
+        return rebuilt.Message == message ? rebuilt : null;
     }
 }

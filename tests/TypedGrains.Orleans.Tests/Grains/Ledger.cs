@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Immutable;
 using System.Threading.Tasks;
+using TypedGrains.Orleans.Tests.Support;
 
 namespace TypedGrains.Orleans.Tests.Grains;
 
@@ -85,7 +86,34 @@ public sealed partial class Ledger : Grain<LedgerState>
     public void WaitForBalance(Caller<int> caller) => State = State with { Waiting = State.WaitingCallers.Add(caller) };
 
     [Call]
-    public void Release()
+    public void Release() => ReplyToWaiting();
+
+    /// <summary>Reads the balance, waits at the test's gate, then saves one more: two such turns at once would count one.</summary>
+    [Call]
+    public async Task<int> Hold(string gate)
+    {
+        var before = State.Balance;
+        await Gate.For(gate).PassAsync();
+        State = State with { Balance = before + 1 };
+        SaveState();
+        return State.Balance;
+    }
+
+    /// <summary>A turn with every effect: a save, a cast to <paramref name="other"/> and replies to the waiting callers.</summary>
+    [Call]
+    public int DepositCastAndRelease(int amount, string other)
+    {
+        State = State with { Balance = State.Balance + amount };
+        SaveState();
+        Grains.Ledger(other).Add(1);
+        ReplyToWaiting();
+        return State.Balance;
+    }
+
+    [Call]
+    public void Leave() => DeactivateAfterTurn();
+
+    private void ReplyToWaiting()
     {
         foreach (var caller in State.WaitingCallers)
         {
@@ -94,9 +122,6 @@ public sealed partial class Ledger : Grain<LedgerState>
 
         State = State with { Waiting = ImmutableList<Caller<int>>.Empty };
     }
-
-    [Call]
-    public void Leave() => DeactivateAfterTurn();
 
     private void ReleaseAwaiters()
     {

@@ -2,6 +2,7 @@ using System;
 using System.Threading;
 using System.Threading.Tasks;
 using TypedGrains.Orleans.Tests.Grains;
+using TypedGrains.Orleans.Tests.Support;
 using Xunit;
 
 namespace TypedGrains.Orleans.Tests.Suite;
@@ -10,12 +11,18 @@ namespace TypedGrains.Orleans.Tests.Suite;
 /// The behaviour every backend must keep (docs/concepts.md), written once against <see cref="IGrainFactory"/>: a
 /// ten-line subclass per runtime runs it. Each test uses keys of its own, so runs share one runtime.
 /// </summary>
-public abstract class GrainBehaviourSuite
+public abstract partial class GrainBehaviourSuite
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
     private readonly string _prefix = Guid.NewGuid().ToString("N")[..8];
 
     protected abstract IGrainFactory Grains { get; }
+
+    /// <summary>The state provider the backend's grains use (shared by all its silos).</summary>
+    protected abstract FaultyStateProvider Storage { get; }
+
+    /// <summary>The backend's call timeout.</summary>
+    protected abstract TimeSpan CallTimeout { get; }
 
     private LedgerRef Ledger(string key) => Grains.Ledger(_prefix + key);
 

@@ -11,4 +11,8 @@ public sealed class OrleansBehaviourTests : GrainBehaviourSuite, IClassFixture<T
     public OrleansBehaviourTests(TwoSiloCluster cluster) => _cluster = cluster;
 
     protected override IGrainFactory Grains => _cluster.Client;
+
+    protected override FaultyStateProvider Storage => _cluster.Storage;
+
+    protected override System.TimeSpan CallTimeout => TwoSiloCluster.CallTimeout;
 }

@@ -11,4 +11,8 @@ public sealed class OrleansStronglyConsistentBehaviourTests : GrainBehaviourSuit
     public OrleansStronglyConsistentBehaviourTests(StronglyConsistentTwoSiloCluster cluster) => _cluster = cluster;
 
     protected override IGrainFactory Grains => _cluster.Client;
+
+    protected override FaultyStateProvider Storage => _cluster.Storage;
+
+    protected override System.TimeSpan CallTimeout => TwoSiloCluster.CallTimeout;
 }

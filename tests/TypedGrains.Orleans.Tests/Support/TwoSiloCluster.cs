@@ -7,7 +7,6 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans.Hosting;
 using TypedGrains.Orleans.Hosting;
-using TypedGrains.Runtime;
 using TypedGrains.Tests.Shared;
 using Xunit;
 
@@ -24,12 +23,15 @@ public class TwoSiloCluster : IAsyncLifetime
     private IHost? _client;
 
     /// <summary>The state storage every silo uses.</summary>
-    public MemoryGrainStateProvider Storage { get; } = new();
+    public FaultyStateProvider Storage { get; } = new();
 
     /// <summary>Deferred replies dropped by either silo.</summary>
     public int RepliesDropped;
 
     public OrleansGrainRuntime Client => _client!.Services.GetRequiredService<OrleansGrainRuntime>();
+
+    /// <summary>The client's services (its Orleans grain factory among them).</summary>
+    public IServiceProvider ClientServices => _client!.Services;
 
     public OrleansGrainRuntime Primary => _primary!.Services.GetRequiredService<OrleansGrainRuntime>();
 
