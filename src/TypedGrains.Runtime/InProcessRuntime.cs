@@ -160,20 +160,13 @@ public sealed partial class InProcessRuntime : IGrainRuntime, IGrainFactory, IDe
 
     /// <summary>
     /// Runs a call to an active, idle activation on this thread without an envelope (see
-    /// <see cref="Mailbox{TGrain}.TryCallDirect"/>); <c>false</c> when the call must be posted.
+    /// <see cref="Mailbox{TGrain}.TryRunDirect"/>); <c>false</c> when the call must be posted.
     /// </summary>
-    internal bool TryCallDirect<TGrain, TRequest, TReply>(GrainId grain, in TRequest request, out ValueTask<TReply> reply)
+    internal bool TryRunDirect<TGrain, TTurn>(GrainId grain, ref TTurn turn)
         where TGrain : Grain, IGrain<TGrain>
-        where TRequest : struct, IGrainRequest<TGrain, TReply>
-    {
-        if (_state == Running && !ObservesTurns && _activations.TryFindActive<TGrain>(grain) is { } activation)
-        {
-            return activation.Mailbox.TryCallDirect<TRequest, TReply>(in request, out reply);
-        }
-
-        reply = default;
-        return false;
-    }
+        where TTurn : struct, IDirectTurn<TGrain> =>
+        _state == Running && !ObservesTurns && _activations.TryFindActive<TGrain>(grain) is { } activation
+        && activation.Mailbox.TryRunDirect(ref turn);
 
     internal void Remove(ActivationBase activation) => _activations.Remove(activation);
 

@@ -77,4 +77,30 @@ public sealed class DirectCallTests
         Assert.Equal(1, await add.WaitAsync(TimeSpan.FromSeconds(30)));
         Assert.Equal(1, storage.Writes);
     }
+
+    [Fact]
+    public async Task A_direct_call_without_a_reply_value_whose_handler_throws_after_an_await_fails_and_rolls_back()
+    {
+        using var grains = new InProcessRuntime();
+        var counter = grains.CounterGrain("direct-void-fail");
+        Assert.Equal(2, await counter.Add(2));
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => counter.AddThenFailAsync(5).AsTask());
+
+        Assert.Equal("async handler failed on purpose", error.Message);
+        Assert.Equal(2, await counter.Get());
+        Assert.Equal(0, grains.Calls.Count);
+    }
+
+    [Fact]
+    public async Task A_direct_call_without_a_reply_value_that_deactivates_runs_the_hook_and_the_next_call_activates_anew()
+    {
+        using var grains = new InProcessRuntime();
+        var hooks = grains.HookGrain("direct-void-end");
+        Assert.Equal(new HookState(Activations: 1), await hooks.Read());
+
+        await hooks.Leave();
+
+        Assert.Equal(new HookState(Activations: 2, Deactivations: 1), await hooks.Read());
+    }
 }

@@ -20,9 +20,13 @@ internal sealed class CallEnvelope<TGrain, TRequest, TReply> : ReplyEnvelope<TGr
             return ValueTask.FromCanceled<TReply>(cancellationToken);
         }
 
-        if (!cancellationToken.CanBeCanceled && runtime.TryCallDirect<TGrain, TRequest, TReply>(grain, request, out var direct))
+        if (!cancellationToken.CanBeCanceled)
         {
-            return direct;
+            var direct = new DirectCall<TGrain, TRequest, TReply> { Request = request };
+            if (runtime.TryRunDirect<TGrain, DirectCall<TGrain, TRequest, TReply>>(grain, ref direct))
+            {
+                return direct.Reply;
+            }
         }
 
         var envelope = EnvelopePool<CallEnvelope<TGrain, TRequest, TReply>>.Rent();

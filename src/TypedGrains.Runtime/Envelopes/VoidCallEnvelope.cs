@@ -20,11 +20,28 @@ internal sealed class VoidCallEnvelope<TGrain, TRequest> : ReplyEnvelope<TGrain,
             return ValueTask.FromCanceled(cancellationToken);
         }
 
+        if (!cancellationToken.CanBeCanceled)
+        {
+            var direct = new DirectVoidCall<TGrain, TRequest> { Request = request };
+            if (runtime.TryRunDirect<TGrain, DirectVoidCall<TGrain, TRequest>>(grain, ref direct))
+            {
+                return direct.Done;
+            }
+        }
+
         var envelope = EnvelopePool<VoidCallEnvelope<TGrain, TRequest>>.Rent();
         envelope.Request = request;
         var done = new ValueTask(envelope, envelope.Start(runtime, grain, cancellationToken));
         envelope.Post();
         return done;
+    }
+
+    /// <summary>An envelope for a direct call whose turn awaits (see <see cref="CallEnvelope{TGrain, TRequest, TReply}.Adopt"/>).</summary>
+    public static VoidCallEnvelope<TGrain, TRequest> Adopt(InProcessRuntime runtime, GrainId grain, out ValueTask done)
+    {
+        var envelope = EnvelopePool<VoidCallEnvelope<TGrain, TRequest>>.Rent();
+        done = new ValueTask(envelope, envelope.Start(runtime, grain, CancellationToken.None));
+        return envelope;
     }
 
     public override ValueTask DeliverTo(Activation<TGrain> activation) => activation.RunVoidCall(this);

@@ -1,5 +1,4 @@
 using System.Threading;
-using System.Threading.Tasks;
 
 namespace TypedGrains.Runtime;
 
@@ -15,12 +14,11 @@ internal sealed partial class Mailbox<TGrain>
     /// Runs the call's turn now if the mailbox is idle and inline turns are allowed on this thread; <c>false</c> (and
     /// nothing done) when the call must be posted instead.
     /// </summary>
-    public bool TryCallDirect<TRequest, TReply>(in TRequest request, out ValueTask<TReply> reply)
-        where TRequest : struct, IGrainRequest<TGrain, TReply>
+    public bool TryRunDirect<TTurn>(ref TTurn turn)
+        where TTurn : struct, IDirectTurn<TGrain>
     {
         if (!_settings.Inline || !TryTakeSchedule())
         {
-            reply = default;
             return false;
         }
 
@@ -28,7 +26,6 @@ internal sealed partial class Mailbox<TGrain>
         if (!_activation.IsReady || !InlineTurns.TryEnter())
         {
             Release();
-            reply = default;
             return false;
         }
 
@@ -43,7 +40,7 @@ internal sealed partial class Mailbox<TGrain>
             }
 
             ExecutionContext.Restore(s_synchronous ? InlineTurns.Empty : _context ?? BuildContext());
-            var rest = _activation.RunDirectCall<TRequest, TReply>(in request, out reply);
+            var rest = turn.Run(_activation);
             if (!rest.IsCompletedSuccessfully)
             {
                 // The turn awaits, or the activation ends after it: the mailbox goes on once that is done.

@@ -29,7 +29,7 @@ internal sealed partial class Activation<TGrain>
     }
 
     /// <summary>
-    /// Runs a call's turn for a caller that holds the mailbox (<see cref="Mailbox{TGrain}.TryCallDirect"/>): a turn
+    /// Runs a call's turn for a caller that holds the mailbox (<see cref="Mailbox{TGrain}.TryRunDirect"/>): a turn
     /// that completes synchronously answers with its value and needs no envelope; one that awaits or fails is adopted
     /// by a call envelope, so its caller waits with the call timeout like any other. Returns what the mailbox must
     /// wait for before its next message.
@@ -47,6 +47,22 @@ internal sealed partial class Activation<TGrain>
 
         var envelope = CallEnvelope<TGrain, TRequest, TReply>.Adopt(_runtime, Id, out reply);
         return AwaitCallAsync(envelope, turn);
+    }
+
+    /// <summary>The same as <see cref="RunDirectCall"/> for a call without a reply value.</summary>
+    public ValueTask RunDirectVoidCall<TRequest>(in TRequest request, out ValueTask done)
+        where TRequest : struct, IGrainRequest<TGrain>
+    {
+        CountTurn();
+        var turn = Engine.RunAsync(in request);
+        if (turn.IsCompletedSuccessfully)
+        {
+            done = default;
+            return AfterTurn();
+        }
+
+        var envelope = VoidCallEnvelope<TGrain, TRequest>.Adopt(_runtime, Id, out done);
+        return AwaitVoidCallAsync(envelope, turn);
     }
 
     public ValueTask RunVoidCall<TRequest>(VoidCallEnvelope<TGrain, TRequest> envelope)
