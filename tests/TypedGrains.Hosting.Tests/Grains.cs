@@ -58,3 +58,26 @@ public sealed partial class GreetingGrain : Grain<TallyState>
         return _greeter.Greet(name) + (_culture is null ? string.Empty : " (localized)");
     }
 }
+
+public sealed record ShiftState(int Opened = 0, int Closed = 0);
+
+/// <summary>Counts its deactivations in saved state: a graceful host stop must run the hook and its save.</summary>
+[Grain]
+public sealed partial class ShiftGrain : Grain<ShiftState>
+{
+    [Call] public ShiftState Read() => State;
+
+    [Cast]
+    public void Open()
+    {
+        State = State with { Opened = State.Opened + 1 };
+        SaveState();
+    }
+
+    protected override System.Threading.Tasks.ValueTask OnDeactivateAsync(System.Threading.CancellationToken cancellationToken)
+    {
+        State = State with { Closed = State.Closed + 1 };
+        SaveState();
+        return default;
+    }
+}

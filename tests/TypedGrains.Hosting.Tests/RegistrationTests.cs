@@ -45,6 +45,30 @@ public sealed class RegistrationTests : System.IDisposable
     }
 
     [Fact]
+    public async Task The_host_stop_deactivates_every_activation_and_saves_what_its_deactivation_hook_changed()
+    {
+        var database = _fixture.Database("shift.db");
+        using (var host = HostFixture.Build(b => b.AddGrain<ShiftGrain>().UseSqlite($"Data Source={database}")))
+        {
+            await host.StartAsync();
+            var runtime = host.Services.GetRequiredService<InProcessRuntime>();
+            var shift = host.Services.GetRequiredService<IGrainFactory>().ShiftGrain("s-1");
+            shift.Open();
+            shift.Open();
+
+            await host.StopAsync();
+            Assert.Equal(0, runtime.ActivationCount);
+        }
+
+        using (var host = HostFixture.Build(b => b.AddGrain<ShiftGrain>().UseSqlite($"Data Source={database}")))
+        {
+            await host.StartAsync();
+            Assert.Equal(new ShiftState(Opened: 2, Closed: 1), await host.Services.GetRequiredService<IGrainFactory>().ShiftGrain("s-1").Read());
+            await host.StopAsync();
+        }
+    }
+
+    [Fact]
     public async Task Providers_and_the_default_provider_come_from_the_TypedGrains_section()
     {
         var database = _fixture.Database("configured.db");
