@@ -107,4 +107,25 @@ public sealed class RegistrationTests : System.IDisposable
 
         Assert.False(File.Exists(_fixture.Database("unused.db")));
     }
+
+    [Fact]
+    public async Task Configuration_also_overrides_what_a_later_AddTypedGrains_call_chose()
+    {
+        var configuration = new Dictionary<string, string?>
+        {
+            ["TypedGrains:DefaultProvider"] = "scratch",
+            ["TypedGrains:Providers:scratch:Kind"] = "memory",
+        };
+        var unused = _fixture.Database("later.db");
+        using var host = HostFixture.Build(
+            b => b.AddGrain<TallyGrain>(),
+            configuration,
+            services => services.AddTypedGrains(b => b.UseSqlite($"Data Source={unused}")));
+        await host.StartAsync();
+
+        Assert.Equal(0, await host.Services.GetRequiredService<IGrainFactory>().TallyGrain("m-2").Get());
+        await host.StopAsync();
+
+        Assert.False(File.Exists(unused));
+    }
 }
