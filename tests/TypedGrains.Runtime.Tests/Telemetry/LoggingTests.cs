@@ -77,6 +77,8 @@ public sealed class LoggingTests
         Assert.Equal(LogLevel.Warning, record.Level);
         Assert.Contains(counter.Id.ToString(), record.Message);
         Assert.Equal([counter.Id], reported);
+        // The turn's own event comes first, as for any failed handler (docs/observability.md).
+        Assert.Equal([1004, 1006], Logs.GetSnapshot().Where(r => r.Id.Id is 1004 or 1006).Select(r => r.Id.Id));
         await Task.CompletedTask;
     }
 
