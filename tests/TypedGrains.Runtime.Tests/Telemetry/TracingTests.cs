@@ -140,4 +140,28 @@ public sealed class TracingTests : IDisposable
         Assert.EndsWith("/trace-relayed", (string)castTurn.GetTagItem(GrainInstrumentation.GrainIdTag)!);
         Assert.Equal($"{relay.Id.Type}/CastAndSave", sendingTurn.DisplayName);
     }
+
+    [Fact]
+    public async Task The_whole_W3C_context_travels_in_the_message_trace_id_flags_and_trace_state()
+    {
+        var scheduler = new SynchronousMailboxScheduler();
+        using var grains = new InProcessRuntime(new InProcessRuntimeOptions { Scheduler = scheduler });
+        var counter = grains.CounterGrain("trace-state");
+        ActivityTraceId trace;
+        Task<int> call;
+        using (var root = TestSource.StartActivity("test")!)
+        {
+            root.TraceStateString = "vendor=abc";
+            trace = root.TraceId;
+            call = counter.Get().AsTask();
+        }
+
+        scheduler.RunUntilIdle();
+        await call;
+
+        var turn = (await SpansOf(trace, 2)).Single(a => a.Kind == ActivityKind.Server);
+        Assert.Equal("vendor=abc", turn.TraceStateString);
+        Assert.True(turn.Recorded);
+        Assert.Equal(trace, turn.TraceId);
+    }
 }
