@@ -81,3 +81,21 @@ public sealed partial class ShiftGrain : Grain<ShiftState>
         return default;
     }
 }
+
+/// <summary>A grain whose defaulted constructor parameters have no service: they receive their declared defaults.</summary>
+[Grain]
+public sealed partial class PatientGrain : Grain<TallyState>
+{
+    private readonly IGreeter _greeter;
+    private readonly int _retries;
+    private readonly string _label;
+
+    public PatientGrain(IGreeter greeter, int retries = 3, string label = "patient")
+    {
+        _greeter = greeter;
+        _retries = retries;
+        _label = label;
+    }
+
+    [Call] public string Describe() => $"{_greeter.Greet(_label)} ({_retries} retries)";
+}
