@@ -3,6 +3,7 @@ using System.IO;
 using System.Threading.Tasks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Time.Testing;
 using TypedGrains.Runtime;
 using Xunit;
 
@@ -127,5 +128,28 @@ public sealed class RegistrationTests : System.IDisposable
         await host.StopAsync();
 
         Assert.False(File.Exists(unused));
+    }
+
+    [Fact]
+    public async Task Runtime_settings_come_from_the_section_and_the_runtime_runs_on_the_hosts_TimeProvider()
+    {
+        var clock = new FakeTimeProvider();
+        var configuration = new Dictionary<string, string?> { ["TypedGrains:IdleCollectionAge"] = "00:01:00" };
+        using var host = HostFixture.Build(b => b.AddGrain<TallyGrain>(), configuration, s => s.AddSingleton<System.TimeProvider>(clock));
+        await host.StartAsync();
+        var runtime = host.Services.GetRequiredService<InProcessRuntime>();
+        var ended = new TaskCompletionSource<GrainId>(TaskCreationOptions.RunContinuationsAsynchronously);
+        runtime.ActivationEnded += id => ended.TrySetResult(id);
+        var tally = runtime.TallyGrain("idle-1");
+        await tally.Get();
+
+        // One minute, not the default fifteen: collected within the next collection pass (every 15 s for that age).
+        for (var i = 0; i < 6; i++)
+        {
+            clock.Advance(System.TimeSpan.FromSeconds(15));
+        }
+
+        Assert.Equal(tally.Id, await ended.Task.WaitAsync(System.TimeSpan.FromSeconds(30)));
+        await host.StopAsync();
     }
 }
