@@ -25,9 +25,11 @@ public sealed partial class GrainGenerator
             foreach (ServiceParameterModel parameter in grain.ServiceParameters)
             {
                 string name = SymbolDisplay.FormatLiteral(parameter.Name, quote: true);
-                arguments.Add(parameter.IsOptional
-                    ? "ResolveOptionalService<" + parameter.Type + ">(services)"
-                    : "ResolveService<" + parameter.Type + ">(services, " + name + ")");
+                arguments.Add(!parameter.IsOptional
+                    ? "ResolveService<" + parameter.Type + ">(services, " + name + ")"
+                    : parameter.DefaultValue is { } fallback and not "null" and not "default"
+                        ? "ResolveOptionalService<" + parameter.Type + ">(services, " + fallback + ")"
+                        : "ResolveOptionalService<" + parameter.Type + ">(services)");
                 dependencies.Add("new " + Abstractions + ".GrainDependency(typeof(" + parameter.Type + "), " + name + ", " + (parameter.IsOptional ? "true" : "false") + ")");
             }
 

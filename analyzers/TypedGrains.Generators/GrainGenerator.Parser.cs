@@ -148,7 +148,8 @@ public sealed partial class GrainGenerator
                 .Select(p => new ServiceParameterModel(
                     p.Name,
                     GrainTypeNames.Format(p.Type.WithNullableAnnotation(NullableAnnotation.NotAnnotated), constructor, known, forCode: false),
-                    p.HasExplicitDefaultValue || p.NullableAnnotation == NullableAnnotation.Annotated))
+                    p.HasExplicitDefaultValue || p.NullableAnnotation == NullableAnnotation.Annotated,
+                    DefaultValueLiteral.Format(p, constructor, known)))
                 .ToArray();
         }
 

@@ -59,6 +59,16 @@ public abstract class GrainDefinition<TGrain> : GrainDefinition
         return services.GetService(typeof(T)) is T service ? service : default;
     }
 
+    /// <summary>
+    /// Resolves a constructor parameter with a default value: <paramref name="fallback"/>, the declared default, when no
+    /// service is registered (generated code calls it).
+    /// </summary>
+    protected static T ResolveOptionalService<T>(IServiceProvider services, T fallback)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        return services.GetService(typeof(T)) is T service ? service : fallback;
+    }
+
     /// <summary>The error of a grain created without services although its constructor takes some (generated code calls it).</summary>
     protected InvalidOperationException NeedsServices() => new(
         $"Grain '{TypeName}' takes services in its constructor, so it can only be created with an IServiceProvider: " +

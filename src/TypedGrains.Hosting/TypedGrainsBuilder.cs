@@ -43,7 +43,7 @@ public sealed class TypedGrainsBuilder
     public TypedGrainsBuilder UseSqlite(string connectionString)
     {
         AddSqlite(SqliteProviderName, connectionString);
-        Services.Configure<TypedGrainsOptions>(options => options.DefaultProvider = SqliteProviderName);
+        _registry.Options.Add(static options => options.DefaultProvider = SqliteProviderName);
         return this;
     }
 
@@ -86,7 +86,7 @@ public sealed class TypedGrainsBuilder
     private TypedGrainsBuilder AddProviderOptions(string name, string kind, string? connectionString)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
-        Services.Configure<TypedGrainsOptions>(options =>
+        _registry.Options.Add(options =>
             options.Providers[name] = new GrainStateProviderOptions { Kind = kind, ConnectionString = connectionString });
         return this;
     }

@@ -12,6 +12,12 @@ internal sealed class TypedGrainsRegistry
 
     public List<Action<InProcessRuntimeOptions>> RuntimeOptions { get; } = new();
 
+    /// <summary>
+    /// What the builders set on <see cref="TypedGrainsOptions"/>, applied in one step registered before the configuration
+    /// binding, so configuration overrides code whichever <c>AddTypedGrains</c> call the code came from.
+    /// </summary>
+    public List<Action<TypedGrainsOptions>> Options { get; } = new();
+
     public Dictionary<string, Func<IServiceProvider, IGrainStateProvider>> NamedProviders { get; } = new(StringComparer.Ordinal);
 
     public Dictionary<string, Func<IServiceProvider, string, IGrainStateProvider>> Kinds { get; } = new(StringComparer.Ordinal)

@@ -23,27 +23,26 @@ public static class TypedGrainsServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         var registry = services.FirstOrDefault(d => d.ServiceType == typeof(TypedGrainsRegistry))?.ImplementationInstance as TypedGrainsRegistry;
-        var first = registry is null;
-        if (first)
+        if (registry is null)
         {
             registry = new TypedGrainsRegistry();
             services.AddSingleton(registry);
+
+            // The builders' settings first (every call's, read when the options are built), then the configuration.
+            var declared = registry;
+            services.AddOptions<TypedGrainsOptions>()
+                .Configure(options => declared.Options.ForEach(apply => apply(options)))
+                .BindConfiguration(TypedGrainsOptions.SectionName)
+                .ValidateOnStart();
+            services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TypedGrainsOptions>, TypedGrainsOptionsValidator>());
+            services.AddSingleton<GrainProviders>();
+            services.AddSingleton(GrainRuntimeFactory.Create);
+            services.AddSingleton<TypedGrains.IGrainFactory>(static sp => sp.GetRequiredService<InProcessRuntime>());
+            services.AddSingleton<TypedGrains.IGrainRuntime>(static sp => sp.GetRequiredService<InProcessRuntime>());
+            services.AddHostedService<GrainRuntimeHostedService>();
         }
 
-        configure?.Invoke(new TypedGrainsBuilder(services, registry!));
-        if (!first)
-        {
-            return services;
-        }
-
-        // Bound after the builder's own settings, so configuration overrides code.
-        services.AddOptions<TypedGrainsOptions>().BindConfiguration(TypedGrainsOptions.SectionName).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TypedGrainsOptions>, TypedGrainsOptionsValidator>());
-        services.AddSingleton<GrainProviders>();
-        services.AddSingleton(GrainRuntimeFactory.Create);
-        services.AddSingleton<TypedGrains.IGrainFactory>(static sp => sp.GetRequiredService<InProcessRuntime>());
-        services.AddSingleton<TypedGrains.IGrainRuntime>(static sp => sp.GetRequiredService<InProcessRuntime>());
-        services.AddHostedService<GrainRuntimeHostedService>();
+        configure?.Invoke(new TypedGrainsBuilder(services, registry));
         return services;
     }
 }

@@ -26,11 +26,13 @@ public static class GrainCases
             {
                 private readonly IGreeter _greeter;
                 private readonly IFormatProvider? _culture;
+                private readonly int _retries;
 
-                public Greeting(IGreeter greeter, IFormatProvider? culture)
+                public Greeting(IGreeter greeter, IFormatProvider? culture, int retries = 3)
                 {
                     _greeter = greeter;
                     _culture = culture;
+                    _retries = retries;
                 }
 
                 [Call] public string Hello(string name) => _greeter.Greet(name);

@@ -58,3 +58,44 @@ public sealed partial class GreetingGrain : Grain<TallyState>
         return _greeter.Greet(name) + (_culture is null ? string.Empty : " (localized)");
     }
 }
+
+public sealed record ShiftState(int Opened = 0, int Closed = 0);
+
+/// <summary>Counts its deactivations in saved state: a graceful host stop must run the hook and its save.</summary>
+[Grain]
+public sealed partial class ShiftGrain : Grain<ShiftState>
+{
+    [Call] public ShiftState Read() => State;
+
+    [Cast]
+    public void Open()
+    {
+        State = State with { Opened = State.Opened + 1 };
+        SaveState();
+    }
+
+    protected override System.Threading.Tasks.ValueTask OnDeactivateAsync(System.Threading.CancellationToken cancellationToken)
+    {
+        State = State with { Closed = State.Closed + 1 };
+        SaveState();
+        return default;
+    }
+}
+
+/// <summary>A grain whose defaulted constructor parameters have no service: they receive their declared defaults.</summary>
+[Grain]
+public sealed partial class PatientGrain : Grain<TallyState>
+{
+    private readonly IGreeter _greeter;
+    private readonly int _retries;
+    private readonly string _label;
+
+    public PatientGrain(IGreeter greeter, int retries = 3, string label = "patient")
+    {
+        _greeter = greeter;
+        _retries = retries;
+        _label = label;
+    }
+
+    [Call] public string Describe() => $"{_greeter.Greet(_label)} ({_retries} retries)";
+}

@@ -23,6 +23,18 @@ public sealed class InjectionTests
     }
 
     [Fact]
+    public async Task A_defaulted_parameter_without_a_service_receives_its_declared_default()
+    {
+        using var host = HostFixture.Build(b => b.AddGrain<PatientGrain>(), services: s => s.AddSingleton<IGreeter, PoliteGreeter>());
+        await host.StartAsync();
+
+        var reply = await host.Services.GetRequiredService<IGrainFactory>().PatientGrain("p-1").Describe();
+
+        Assert.Equal("Good day, patient (3 retries)", reply);
+        await host.StopAsync();
+    }
+
+    [Fact]
     public async Task A_declared_grain_whose_service_is_not_registered_fails_the_start_naming_grain_and_parameter()
     {
         using var host = HostFixture.Build(b => b.AddGrain<GreetingGrain>());

@@ -3,6 +3,7 @@ using System.IO;
 using System.Threading.Tasks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Time.Testing;
 using TypedGrains.Runtime;
 using Xunit;
 
@@ -45,6 +46,30 @@ public sealed class RegistrationTests : System.IDisposable
     }
 
     [Fact]
+    public async Task The_host_stop_deactivates_every_activation_and_saves_what_its_deactivation_hook_changed()
+    {
+        var database = _fixture.Database("shift.db");
+        using (var host = HostFixture.Build(b => b.AddGrain<ShiftGrain>().UseSqlite($"Data Source={database}")))
+        {
+            await host.StartAsync();
+            var runtime = host.Services.GetRequiredService<InProcessRuntime>();
+            var shift = host.Services.GetRequiredService<IGrainFactory>().ShiftGrain("s-1");
+            shift.Open();
+            shift.Open();
+
+            await host.StopAsync();
+            Assert.Equal(0, runtime.ActivationCount);
+        }
+
+        using (var host = HostFixture.Build(b => b.AddGrain<ShiftGrain>().UseSqlite($"Data Source={database}")))
+        {
+            await host.StartAsync();
+            Assert.Equal(new ShiftState(Opened: 2, Closed: 1), await host.Services.GetRequiredService<IGrainFactory>().ShiftGrain("s-1").Read());
+            await host.StopAsync();
+        }
+    }
+
+    [Fact]
     public async Task Providers_and_the_default_provider_come_from_the_TypedGrains_section()
     {
         var database = _fixture.Database("configured.db");
@@ -82,5 +107,49 @@ public sealed class RegistrationTests : System.IDisposable
         await host.StopAsync();
 
         Assert.False(File.Exists(_fixture.Database("unused.db")));
+    }
+
+    [Fact]
+    public async Task Configuration_also_overrides_what_a_later_AddTypedGrains_call_chose()
+    {
+        var configuration = new Dictionary<string, string?>
+        {
+            ["TypedGrains:DefaultProvider"] = "scratch",
+            ["TypedGrains:Providers:scratch:Kind"] = "memory",
+        };
+        var unused = _fixture.Database("later.db");
+        using var host = HostFixture.Build(
+            b => b.AddGrain<TallyGrain>(),
+            configuration,
+            services => services.AddTypedGrains(b => b.UseSqlite($"Data Source={unused}")));
+        await host.StartAsync();
+
+        Assert.Equal(0, await host.Services.GetRequiredService<IGrainFactory>().TallyGrain("m-2").Get());
+        await host.StopAsync();
+
+        Assert.False(File.Exists(unused));
+    }
+
+    [Fact]
+    public async Task Runtime_settings_come_from_the_section_and_the_runtime_runs_on_the_hosts_TimeProvider()
+    {
+        var clock = new FakeTimeProvider();
+        var configuration = new Dictionary<string, string?> { ["TypedGrains:IdleCollectionAge"] = "00:01:00" };
+        using var host = HostFixture.Build(b => b.AddGrain<TallyGrain>(), configuration, s => s.AddSingleton<System.TimeProvider>(clock));
+        await host.StartAsync();
+        var runtime = host.Services.GetRequiredService<InProcessRuntime>();
+        var ended = new TaskCompletionSource<GrainId>(TaskCreationOptions.RunContinuationsAsynchronously);
+        runtime.ActivationEnded += id => ended.TrySetResult(id);
+        var tally = runtime.TallyGrain("idle-1");
+        await tally.Get();
+
+        // One minute, not the default fifteen: collected within the next collection pass (every 15 s for that age).
+        for (var i = 0; i < 6; i++)
+        {
+            clock.Advance(System.TimeSpan.FromSeconds(15));
+        }
+
+        Assert.Equal(tally.Id, await ended.Task.WaitAsync(System.TimeSpan.FromSeconds(30)));
+        await host.StopAsync();
     }
 }

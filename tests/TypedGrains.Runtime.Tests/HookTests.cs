@@ -1,5 +1,6 @@
 using System;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Time.Testing;
 using TypedGrains.Runtime.Tests.Grains;
 using TypedGrains.Runtime.Tests.Support;
 using Xunit;
@@ -45,14 +46,14 @@ public sealed class HookTests
     [Fact]
     public async Task Idle_collection_runs_the_deactivation_hook()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider();
         using var grains = new InProcessRuntime(new InProcessRuntimeOptions { TimeProvider = clock, IdleCollectionAge = TimeSpan.FromMinutes(1) });
         var hook = grains.HookGrain("collected");
         var ended = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         grains.ActivationEnded += _ => ended.TrySetResult();
         await hook.Read();
 
-        clock.Advance(TimeSpan.FromMinutes(2));
+        clock.AdvanceInSteps(TimeSpan.FromMinutes(2), TimeSpan.FromSeconds(15));
         await ended.Task.WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.Equal(new HookState(Activations: 2, Deactivations: 1), await hook.Read());

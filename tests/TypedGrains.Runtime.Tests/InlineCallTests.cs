@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Time.Testing;
 using TypedGrains.Runtime.Tests.Grains;
 using Xunit;
 
@@ -83,7 +84,7 @@ public sealed class InlineCallTests
     public async Task A_call_cycle_still_queues_behind_the_waiting_turn_instead_of_running_inside_it()
     {
         // A calls B inline; B's call back to A finds A's mailbox busy and must wait for it, not re-enter A's turn.
-        var clock = new Support.ManualTimeProvider();
+        var clock = new FakeTimeProvider();
         using var grains = new InProcessRuntime(new InProcessRuntimeOptions { TimeProvider = clock, CallTimeout = TimeSpan.FromSeconds(5) });
         var bounce = grains.RelayGrain("inline-cycle-a").Bounce("inline-cycle-b", 2).AsTask();
 

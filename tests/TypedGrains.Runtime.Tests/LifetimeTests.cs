@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Time.Testing;
 using TypedGrains.Persistence;
 using TypedGrains.Runtime.Tests.Grains;
 using TypedGrains.Runtime.Tests.Support;
@@ -13,7 +14,7 @@ public sealed class LifetimeTests
     [Fact]
     public async Task Idle_activations_are_collected_after_the_configured_age_and_reactivate_from_storage()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider();
         using var grains = new InProcessRuntime(new InProcessRuntimeOptions { TimeProvider = clock });
         var key = Guid.NewGuid();
         var probe = grains.ProbeGrain(key);
@@ -22,11 +23,11 @@ public sealed class LifetimeTests
         await probe.Touch();
 
         // Younger than the default 15 minutes: the collector must leave it (a collection would precede this call).
-        clock.Advance(TimeSpan.FromMinutes(14));
+        clock.AdvanceInSteps(TimeSpan.FromMinutes(14), TimeSpan.FromMinutes(1));
         Assert.Equal(2, await probe.Touch());
         Assert.Equal(1, ProbeGrain.Activations[key]);
 
-        clock.Advance(TimeSpan.FromMinutes(16));
+        clock.AdvanceInSteps(TimeSpan.FromMinutes(16), TimeSpan.FromMinutes(1));
         Assert.Equal(probe.Id, await ended.Task.WaitAsync(TimeSpan.FromSeconds(30)));
         Assert.Equal(0, grains.ActivationCount);
 
@@ -37,7 +38,7 @@ public sealed class LifetimeTests
     [Fact]
     public async Task The_idle_age_is_configurable()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider();
         using var grains = new InProcessRuntime(new InProcessRuntimeOptions
         {
             TimeProvider = clock,
@@ -48,7 +49,7 @@ public sealed class LifetimeTests
         grains.ActivationEnded += id => ended.TrySetResult(id);
         await counter.Add(9);
 
-        clock.Advance(TimeSpan.FromSeconds(40));
+        clock.AdvanceInSteps(TimeSpan.FromSeconds(40), TimeSpan.FromSeconds(5));
 
         Assert.Equal(counter.Id, await ended.Task.WaitAsync(TimeSpan.FromSeconds(30)));
         Assert.Equal(9, await counter.Get());
@@ -57,14 +58,14 @@ public sealed class LifetimeTests
     [Fact]
     public async Task A_grain_waiting_on_deferred_callers_is_not_collected()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider();
         // No call timeout: the caller must still wait after the hour the clock moves.
         using var grains = new InProcessRuntime(new InProcessRuntimeOptions { TimeProvider = clock, CallTimeout = System.Threading.Timeout.InfiniteTimeSpan });
         var barrier = grains.BarrierGrain(99);
         var waiting = barrier.Arrive().AsTask();
         Assert.Equal(1, await barrier.WaitingCount());
 
-        clock.Advance(TimeSpan.FromHours(1));
+        clock.AdvanceInSteps(TimeSpan.FromHours(1), TimeSpan.FromMinutes(1));
 
         Assert.Equal(1, await barrier.WaitingCount());
         Assert.False(waiting.IsCompleted);

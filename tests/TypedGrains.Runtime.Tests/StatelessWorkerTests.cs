@@ -3,6 +3,7 @@ using System.IO;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Time.Testing;
 using TypedGrains.Runtime.Tests.Grains;
 using TypedGrains.Runtime.Tests.Support;
 using Xunit;
@@ -154,7 +155,7 @@ public sealed class StatelessWorkerTests
     [Fact]
     public async Task Idle_collection_ends_each_worker_activation_on_its_own()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider();
         using var grains = new InProcessRuntime(new InProcessRuntimeOptions { TimeProvider = clock, MaxStatelessWorkerActivations = 2 });
         using var ended = new SemaphoreSlim(0);
         grains.ActivationEnded += _ => ended.Release();
@@ -168,15 +169,15 @@ public sealed class StatelessWorkerTests
         Assert.Equal(2, grains.ActivationCount);
 
         // One activation takes a turn at minute 14; the other has been quiet since minute 1 and goes at minute 16.
-        clock.Advance(TimeSpan.FromMinutes(14));
+        clock.AdvanceInSteps(TimeSpan.FromMinutes(14), TimeSpan.FromMinutes(1));
         await worker.Get();
-        clock.Advance(TimeSpan.FromMinutes(2));
+        clock.AdvanceInSteps(TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(1));
 
         Assert.True(await ended.WaitAsync(Patience));
         Assert.Equal(1, grains.ActivationCount);
         Assert.True(grains.IsActive(worker.Id));
 
-        clock.Advance(TimeSpan.FromMinutes(15));
+        clock.AdvanceInSteps(TimeSpan.FromMinutes(15), TimeSpan.FromMinutes(1));
 
         Assert.True(await ended.WaitAsync(Patience));
         Assert.Equal(0, grains.ActivationCount);

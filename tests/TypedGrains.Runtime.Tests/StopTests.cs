@@ -1,6 +1,7 @@
 using System;
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Time.Testing;
 using TypedGrains.Runtime.Tests.Grains;
 using TypedGrains.Runtime.Tests.Support;
 using Xunit;
@@ -93,7 +94,7 @@ public sealed class StopTests
     [Fact]
     public async Task A_stop_that_cannot_drain_gives_up_at_the_stop_timeout_and_fails_the_waiting_callers()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider();
         var grains = new InProcessRuntime(new InProcessRuntimeOptions
         {
             TimeProvider = clock,

@@ -1,6 +1,7 @@
 using System;
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Time.Testing;
 using TypedGrains.Persistence;
 using TypedGrains.Runtime.Tests.Grains;
 using TypedGrains.Runtime.Tests.Support;
@@ -16,7 +17,7 @@ public sealed class TimeoutTests
     [Fact]
     public async Task A_call_that_outlives_the_call_timeout_fails_naming_grain_and_method_and_a_queued_one_never_runs()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider();
         using var grains = new InProcessRuntime(new InProcessRuntimeOptions { TimeProvider = clock, CallTimeout = Timeout });
         var gate = TurnGate.Register("timeout-gate", 1);
         var gated = grains.GatedGrain("timeout-gate");
@@ -41,7 +42,7 @@ public sealed class TimeoutTests
     [Fact]
     public async Task A_call_cycle_fails_at_the_timeout_instead_of_hanging_and_the_grains_serve_again()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider();
         var scheduler = new SynchronousMailboxScheduler();
         using var grains = new InProcessRuntime(new InProcessRuntimeOptions { TimeProvider = clock, CallTimeout = Timeout, Scheduler = scheduler });
         var a = grains.RelayGrain("cycle-a");
@@ -69,7 +70,7 @@ public sealed class TimeoutTests
     [Fact]
     public async Task A_save_that_hangs_fails_the_caller_at_the_timeout_and_drops_the_activation()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new TimerWatchingTimeProvider();
         var storage = new ControllableStateProvider();
         using var grains = new InProcessRuntime(new InProcessRuntimeOptions { TimeProvider = clock, CallTimeout = Timeout, DefaultProvider = storage });
         var counter = grains.CounterGrain("frozen-db");

@@ -1,5 +1,6 @@
 using System;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Time.Testing;
 using TypedGrains.Runtime.Tests.Grains;
 using TypedGrains.Runtime.Tests.Support;
 using Xunit;
@@ -127,16 +128,16 @@ public sealed class TimerTests
         Assert.True(grains.IsActive(kept.Id));
     }
 
-    private static (ManualTimeProvider Clock, SynchronousMailboxScheduler Scheduler, InProcessRuntime Grains) Create()
+    private static (FakeTimeProvider Clock, SynchronousMailboxScheduler Scheduler, InProcessRuntime Grains) Create()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider();
         var scheduler = new SynchronousMailboxScheduler();
         var grains = new InProcessRuntime(new InProcessRuntimeOptions { TimeProvider = clock, Scheduler = scheduler });
         return (clock, scheduler, grains);
     }
 
     /// <summary>Moves the clock one second at a time, running every mailbox after each step (a tick re-arms its timer after its turn).</summary>
-    internal static void Advance(ManualTimeProvider clock, SynchronousMailboxScheduler scheduler, TimeSpan by)
+    internal static void Advance(FakeTimeProvider clock, SynchronousMailboxScheduler scheduler, TimeSpan by)
     {
         for (var moved = TimeSpan.Zero; moved < by; moved += TimeSpan.FromSeconds(1))
         {

@@ -52,9 +52,9 @@ namespace Cases
 
             public override global::Cases.Greeting Create() => throw NeedsServices();
 
-            public override global::Cases.Greeting Create(global::System.IServiceProvider services) => new global::Cases.Greeting(ResolveService<global::Cases.IGreeter>(services, "greeter"), ResolveOptionalService<global::System.IFormatProvider>(services));
+            public override global::Cases.Greeting Create(global::System.IServiceProvider services) => new global::Cases.Greeting(ResolveService<global::Cases.IGreeter>(services, "greeter"), ResolveOptionalService<global::System.IFormatProvider>(services), ResolveOptionalService<int>(services, 3));
 
-            private static readonly global::TypedGrains.GrainDependency[] GeneratedDependencies = { new global::TypedGrains.GrainDependency(typeof(global::Cases.IGreeter), "greeter", false), new global::TypedGrains.GrainDependency(typeof(global::System.IFormatProvider), "culture", true) };
+            private static readonly global::TypedGrains.GrainDependency[] GeneratedDependencies = { new global::TypedGrains.GrainDependency(typeof(global::Cases.IGreeter), "greeter", false), new global::TypedGrains.GrainDependency(typeof(global::System.IFormatProvider), "culture", true), new global::TypedGrains.GrainDependency(typeof(int), "retries", true) };
 
             public override global::System.Collections.Generic.IReadOnlyList<global::TypedGrains.GrainDependency> Dependencies => GeneratedDependencies;
 

@@ -3,7 +3,10 @@ using System.Threading;
 
 namespace TypedGrains.Persistence.Tests.Support;
 
-/// <summary>A clock a test sets by hand; its timers never fire, so the test runs every reminder pass itself.</summary>
+/// <summary>
+/// A clock a test sets by hand; its timers never fire, so the test runs every reminder pass itself. FakeTimeProvider does
+/// not serve here: its Advance fires the reminder service's own timer, which would run passes the test did not ask for.
+/// </summary>
 public sealed class SteppedClock : TimeProvider
 {
     private long _ticks = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero).UtcTicks;

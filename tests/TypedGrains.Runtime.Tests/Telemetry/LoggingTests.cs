@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
@@ -76,6 +77,8 @@ public sealed class LoggingTests
         Assert.Equal(LogLevel.Warning, record.Level);
         Assert.Contains(counter.Id.ToString(), record.Message);
         Assert.Equal([counter.Id], reported);
+        // The turn's own event comes first, as for any failed handler (docs/observability.md).
+        Assert.Equal([1004, 1006], Logs.GetSnapshot().Where(r => r.Id.Id is 1004 or 1006).Select(r => r.Id.Id));
         await Task.CompletedTask;
     }
 
@@ -125,6 +128,88 @@ public sealed class LoggingTests
 
         var ids = Logs.GetSnapshot().Select(r => r.Id.Id).Where(id => id >= 1010).ToList();
         Assert.Equal([1010, 1011], ids);
+    }
+
+    [Fact]
+    public async Task Idle_collection_logs_event_1003_before_the_deactivation_1002()
+    {
+        var clock = new FakeTimeProvider();
+        using var grains = new InProcessRuntime(new InProcessRuntimeOptions
+        {
+            LoggerFactory = _factory,
+            TimeProvider = clock,
+            IdleCollectionAge = TimeSpan.FromMinutes(1),
+        });
+        var counter = grains.CounterGrain("log-idle");
+        var ended = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        grains.ActivationEnded += _ => ended.TrySetResult();
+        await counter.Get();
+
+        clock.AdvanceInSteps(TimeSpan.FromMinutes(2), TimeSpan.FromSeconds(15));
+        await ended.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+        var records = Logs.GetSnapshot().Where(r => r.Message.Contains(counter.Id.ToString())).ToList();
+        Assert.Equal([1000, 1003, 1002], records.Select(r => r.Id.Id));
+        Assert.Equal("GrainIdleCollected", records[1].Id.Name);
+        Assert.Equal(LogLevel.Debug, records[1].Level);
+    }
+
+    [Fact]
+    public async Task A_deferred_reply_to_a_caller_that_gave_up_logs_event_1007()
+    {
+        using var grains = new InProcessRuntime(new InProcessRuntimeOptions { LoggerFactory = _factory });
+        var barrier = grains.BarrierGrain(1007);
+        using var cancel = new CancellationTokenSource();
+        var gaveUp = barrier.Arrive(cancel.Token).AsTask();
+        Assert.Equal(1, await barrier.WaitingCount());
+        cancel.Cancel();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => gaveUp);
+
+        // The third arrival answers every stored token, the cancelled caller's included: that reply reaches nobody.
+        var second = barrier.Arrive().AsTask();
+        Assert.Equal(1, await barrier.Arrive());
+        Assert.Equal(1, await second);
+
+        var record = Assert.Single(Logs.GetSnapshot(), r => r.Id.Id == 1007);
+        Assert.Equal("ReplyDropped", record.Id.Name);
+        Assert.Equal(LogLevel.Warning, record.Level);
+        Assert.Contains(barrier.Id.ToString(), record.Message);
+    }
+
+    [Fact]
+    public async Task A_failed_activation_logs_event_1001_with_the_exception()
+    {
+        var storage = new ControllableStateProvider { FailWith = new InvalidOperationException("db down") };
+        using var grains = new InProcessRuntime(new InProcessRuntimeOptions { LoggerFactory = _factory, DefaultProvider = storage });
+        var counter = grains.CounterGrain("log-activate");
+
+        await Assert.ThrowsAsync<Persistence.GrainStorageException>(() => counter.Get().AsTask());
+
+        var record = Assert.Single(Logs.GetSnapshot(), r => r.Id.Id == 1001);
+        Assert.Equal(LogLevel.Warning, record.Level);
+        Assert.Contains(counter.Id.ToString(), record.Message);
+        Assert.NotNull(record.Exception);
+        Assert.DoesNotContain(Logs.GetSnapshot(), r => r.Id.Id == 1000);
+    }
+
+    [Fact]
+    public async Task A_deactivation_whose_save_fails_logs_event_1009()
+    {
+        var storage = new ControllableStateProvider();
+        using var grains = new InProcessRuntime(new InProcessRuntimeOptions { LoggerFactory = _factory, DefaultProvider = storage });
+        var hook = grains.HookGrain("log-deactivate");
+        var ended = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        grains.ActivationEnded += _ => ended.TrySetResult();
+        await hook.Read();
+        storage.FailWith = new InvalidOperationException("disk gone");
+
+        await hook.Leave();
+        await ended.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+        var record = Assert.Single(Logs.GetSnapshot(), r => r.Id.Id == 1009);
+        Assert.Equal("DeactivationFailed", record.Id.Name);
+        Assert.Equal(LogLevel.Warning, record.Level);
+        Assert.Contains(hook.Id.ToString(), record.Message);
     }
 
     private static string? ScopeValue(object? scope, string key) =>

@@ -47,6 +47,7 @@ public sealed class MetricsTests
         var turns = metrics.Of(GrainInstrumentation.TurnDuration);
         Assert.Single(turns);
         Assert.True(turns[0].Value >= 0);
+        Assert.Equal(counter.Id.Type, turns[0].Tags[GrainInstrumentation.GrainTypeTag]);
         var storage = metrics.Of(GrainInstrumentation.StorageDuration);
         Assert.Equal(["load", "save"], storage.Select(m => (string)m.Tags[GrainInstrumentation.OperationTag]!).ToArray());
         Assert.All(storage, m => Assert.Equal(counter.Id.Type, m.Tags[GrainInstrumentation.GrainTypeTag]));

@@ -115,4 +115,53 @@ public sealed class TracingTests : IDisposable
         Assert.Equal($"{counter.Id.Type}/Increment", turn.DisplayName);
         await Task.CompletedTask;
     }
+
+    [Fact]
+    public async Task A_cast_sent_inside_a_turn_leaves_at_commit_as_a_child_of_the_sending_turn()
+    {
+        var scheduler = new SynchronousMailboxScheduler();
+        using var grains = new InProcessRuntime(new InProcessRuntimeOptions { Scheduler = scheduler });
+        var relay = grains.RelayGrain("trace-relay");
+        ActivityTraceId trace;
+        Task call;
+        using (var root = TestSource.StartActivity("test")!)
+        {
+            trace = root.TraceId;
+            call = relay.CastAndSave("trace-relayed").AsTask();
+        }
+
+        scheduler.RunUntilIdle();
+        await call;
+
+        var spans = await SpansOf(trace, 3);
+        var sendingTurn = spans.Single(a => a.Kind == ActivityKind.Server);
+        var castTurn = spans.Single(a => a.Kind == ActivityKind.Consumer);
+        Assert.Equal(sendingTurn.SpanId, castTurn.ParentSpanId);
+        Assert.EndsWith("/trace-relayed", (string)castTurn.GetTagItem(GrainInstrumentation.GrainIdTag)!);
+        Assert.Equal($"{relay.Id.Type}/CastAndSave", sendingTurn.DisplayName);
+    }
+
+    [Fact]
+    public async Task The_whole_W3C_context_travels_in_the_message_trace_id_flags_and_trace_state()
+    {
+        var scheduler = new SynchronousMailboxScheduler();
+        using var grains = new InProcessRuntime(new InProcessRuntimeOptions { Scheduler = scheduler });
+        var counter = grains.CounterGrain("trace-state");
+        ActivityTraceId trace;
+        Task<int> call;
+        using (var root = TestSource.StartActivity("test")!)
+        {
+            root.TraceStateString = "vendor=abc";
+            trace = root.TraceId;
+            call = counter.Get().AsTask();
+        }
+
+        scheduler.RunUntilIdle();
+        await call;
+
+        var turn = (await SpansOf(trace, 2)).Single(a => a.Kind == ActivityKind.Server);
+        Assert.Equal("vendor=abc", turn.TraceStateString);
+        Assert.True(turn.Recorded);
+        Assert.Equal(trace, turn.TraceId);
+    }
 }
