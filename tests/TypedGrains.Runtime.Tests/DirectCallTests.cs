@@ -1,5 +1,6 @@
 using System;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Time.Testing;
 using TypedGrains.Runtime.Tests.Grains;
 using TypedGrains.Runtime.Tests.Support;
 using Xunit;
@@ -18,7 +19,7 @@ public sealed class DirectCallTests
     [Fact]
     public async Task A_direct_call_whose_turn_awaits_is_in_flight_and_times_out_and_a_call_behind_it_waits_for_it()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider();
         using var grains = new InProcessRuntime(new InProcessRuntimeOptions { TimeProvider = clock, CallTimeout = Timeout });
         var gate = TurnGate.Register("direct-gate", 1);
         var gated = grains.GatedGrain("direct-gate");
