@@ -24,6 +24,8 @@ public sealed partial class Clock : Grain<ClockState>
 
     [Call] public void Remind() => RegisterReminder(Ticks.ReminderTick, TimeSpan.FromMilliseconds(200), TimeSpan.FromMinutes(1));
 
+    [Call] public void RemindAfter(TimeSpan dueTime) => RegisterReminder(Ticks.ReminderTick, dueTime, TimeSpan.FromMinutes(1));
+
     [Call] public void Forget() => UnregisterReminder(Ticks.ReminderTick);
 
     [Tick]
