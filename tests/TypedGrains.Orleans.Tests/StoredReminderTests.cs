@@ -20,7 +20,7 @@ namespace TypedGrains.Orleans.Tests;
 /// <summary>
 /// A TypedGrains reminder on a silo whose Orleans reminder service runs over TypedGrains' own SQLite reminder table
 /// (TypedGrains.Orleans.Storage): registered on one silo, stored in the file, fired on a new silo on the same file
-/// after the first one stopped, and gone from the file once unregistered. Orleans fires on its own clock, so the test
+/// after the first one stopped, listed by the grain from that table, and gone from the file once unregistered. Orleans fires on its own clock, so the test
 /// waits on a signal the committed tick releases; the first tick is due late enough that the first silo has stopped.
 /// </summary>
 public sealed class StoredReminderTests : IDisposable
@@ -53,8 +53,11 @@ public sealed class StoredReminderTests : IDisposable
         var clock = Runtime(second).Clock(key);
         Assert.Equal(1, (await clock.Read()).ReminderTicks);
 
+        Assert.Equal(["ReminderTick every 00:01:00, due in the future: True"], await clock.Reminders());
+
         await clock.Forget();
         Assert.Equal(0, StoredTypedGrainsReminders());
+        Assert.Empty(await clock.Reminders());
         await second.StopAsync(TimeSpan.FromSeconds(10));
     }
 
