@@ -51,6 +51,13 @@ public sealed partial class TickerGrain : Grain<TickerState>
     }
 
     [Call]
+    public async ValueTask HoldThenStop()
+    {
+        await Holds[Id.Key.AsString()].Task;
+        StopTimer(Ticks.Beat);
+    }
+
+    [Call]
     public void Remind(TimeSpan dueTime, TimeSpan period) => RegisterReminder(Ticks.Charge, dueTime, period);
 
     [Call]
