@@ -22,6 +22,12 @@ namespace TypedGrains.Orleans.Tests;
 /// </summary>
 public abstract class StoredReminderSuite
 {
+    /// <summary>
+    /// The collection of the suite's classes: they run on their own, after the parallel ones, so their silo starts and
+    /// stops do not load the machine under the two-silo clusters' short call timeouts.
+    /// </summary>
+    public const string Collection = "stored reminders";
+
     private static readonly TimeSpan DueTime = TimeSpan.FromSeconds(15);
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
 
@@ -76,4 +82,10 @@ public abstract class StoredReminderSuite
         await host.StartAsync();
         return host;
     }
+}
+
+/// <summary>Runs the stored-reminder classes alone (see <see cref="StoredReminderSuite.Collection"/>).</summary>
+[CollectionDefinition(StoredReminderSuite.Collection, DisableParallelization = true)]
+public sealed class StoredReminderCollection
+{
 }

@@ -6,10 +6,12 @@ using Npgsql;
 using Orleans.Hosting;
 using TypedGrains.Orleans.Storage;
 using TypedGrains.Tests.Shared;
+using Xunit;
 
 namespace TypedGrains.Orleans.Tests;
 
 /// <summary>The stored-reminder suite on a SQLite file of this test.</summary>
+[Collection(StoredReminderSuite.Collection)]
 public sealed class SqliteStoredReminderTests : StoredReminderSuite, IDisposable
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("typedgrains-reminders-").FullName;
@@ -36,6 +38,7 @@ public sealed class SqliteStoredReminderTests : StoredReminderSuite, IDisposable
 }
 
 /// <summary>The stored-reminder suite on the PostgreSQL server of eng/test.sh (held running against another assembly's outage test).</summary>
+[Collection(StoredReminderSuite.Collection)]
 public sealed class PostgresStoredReminderTests : StoredReminderSuite, IDisposable
 {
     private readonly IDisposable _running = PostgresOutageLock.HoldRunning();
