@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Threading.Tasks;
 using TypedGrains.Runtime.Tests.Grains;
 using TypedGrains.Runtime.Tests.Support;
@@ -54,6 +55,29 @@ public sealed class ReminderTests
     }
 
     [Fact]
+    public async Task A_reminder_tick_that_fails_is_reported_and_not_retried_before_its_next_due_time()
+    {
+        var failures = new System.Collections.Concurrent.ConcurrentQueue<Exception>();
+        var (clock, scheduler, grains) = Create(failures);
+        using var _ = grains;
+        var ticker = grains.TickerGrain("stumbling");
+        await TimerTests.Run(scheduler, ticker.RemindStumbling(Period));
+
+        TimerTests.Advance(clock, scheduler, Period);
+        await Settle(scheduler, grains);
+        Assert.Equal(["tick failed"], failures.Select(f => f.Message));
+
+        TimerTests.Advance(clock, scheduler, Period - TimeSpan.FromSeconds(1));
+        await Settle(scheduler, grains);
+        Assert.Single(failures);
+        Assert.Equal(0, await TimerTests.Run(scheduler, ticker.Beats()));
+
+        TimerTests.Advance(clock, scheduler, TimeSpan.FromSeconds(1));
+        await Settle(scheduler, grains);
+        Assert.Equal(2, failures.Count);
+    }
+
+    [Fact]
     public async Task A_rolled_back_turn_registers_no_reminder_that_fires()
     {
         var (clock, scheduler, grains) = Create();
@@ -74,7 +98,8 @@ public sealed class ReminderTests
     private static Task Settle(SynchronousMailboxScheduler scheduler, InProcessRuntime grains) =>
         TimerTests.Run(scheduler, new ValueTask(grains.FireDueRemindersAsync()));
 
-    private static (ManualTimeProvider Clock, SynchronousMailboxScheduler Scheduler, InProcessRuntime Grains) Create()
+    private static (ManualTimeProvider Clock, SynchronousMailboxScheduler Scheduler, InProcessRuntime Grains) Create(
+        System.Collections.Concurrent.ConcurrentQueue<Exception>? failures = null)
     {
         var clock = new ManualTimeProvider();
         var scheduler = new SynchronousMailboxScheduler();
@@ -83,6 +108,7 @@ public sealed class ReminderTests
             TimeProvider = clock,
             Scheduler = scheduler,
             IdleCollectionAge = TimeSpan.FromMinutes(1),
+            CastFailed = failures is null ? null : (_, error) => failures.Enqueue(error),
         });
         return (clock, scheduler, grains);
     }

@@ -64,6 +64,9 @@ public sealed partial class TickerGrain : Grain<TickerState>
     public void Remind(TimeSpan dueTime, TimeSpan period) => RegisterReminder(Ticks.Charge, dueTime, period);
 
     [Call]
+    public void RemindStumbling(TimeSpan period) => RegisterReminder(Ticks.Stumble, period, period);
+
+    [Call]
     public void RemindThenFail(TimeSpan period)
     {
         RegisterReminder(Ticks.Charge, period, period);
