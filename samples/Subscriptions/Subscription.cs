@@ -11,7 +11,7 @@ public sealed record SubscriptionState(int Charges = 0, DateTimeOffset? LastChar
 [Grain]
 public sealed partial class Subscription : Grain<SubscriptionState>
 {
-    /// <summary>Raised after each charge committed (for the sample's output).</summary>
+    /// <summary>Raised by each charge's turn, just before it commits (for the sample's output).</summary>
     public static event Action<string, int>? Charged;
 
     /// <summary>Starts charging every <paramref name="period"/>, first one period from now.</summary>

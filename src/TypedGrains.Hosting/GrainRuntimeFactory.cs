@@ -3,6 +3,7 @@ using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using TypedGrains.Persistence.Sqlite;
 using TypedGrains.Runtime;
 
 namespace TypedGrains.Hosting;
@@ -24,6 +25,13 @@ internal static class GrainRuntimeFactory
             Services = services,
             IsService = services.GetService<IServiceProviderIsService>() is { } query ? query.IsService : null,
         };
+        if (providers.Default is SqliteGrainStateProvider sqlite)
+        {
+            // Durable reminders live with the default state: its SQLite file (table grain_reminder). Any other default
+            // keeps them in memory unless ConfigureRuntime sets InProcessRuntimeOptions.ReminderTable.
+            options.ReminderTable = new SqliteReminderTable(sqlite.DatabasePath);
+        }
+
         foreach (var (name, provider) in providers.Named)
         {
             options.Providers[name] = provider;

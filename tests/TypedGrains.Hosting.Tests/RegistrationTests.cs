@@ -4,6 +4,7 @@ using System.Threading.Tasks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
+using TypedGrains.Persistence.Sqlite;
 using TypedGrains.Runtime;
 using Xunit;
 
@@ -67,6 +68,25 @@ public sealed class RegistrationTests : System.IDisposable
             Assert.Equal(new ShiftState(Opened: 2, Closed: 1), await host.Services.GetRequiredService<IGrainFactory>().ShiftGrain("s-1").Read());
             await host.StopAsync();
         }
+    }
+
+    [Fact]
+    public async Task UseSqlite_keeps_durable_reminders_in_the_same_file()
+    {
+        var database = _fixture.Database("renewals.db");
+        GrainId renewal;
+        using (var host = HostFixture.Build(b => b.AddGrain<RenewalGrain>().UseSqlite($"Data Source={database}")))
+        {
+            await host.StartAsync();
+            var grain = host.Services.GetRequiredService<IGrainFactory>().RenewalGrain("r-1");
+            renewal = grain.Id;
+            await grain.RenewHourly();
+            await host.StopAsync();
+        }
+
+        // What the next process reads from the file: the reminder was not kept in the host's memory.
+        var stored = Assert.Single(await new SqliteReminderTable(database).ReadAsync(renewal));
+        Assert.Equal(("Renew", System.TimeSpan.FromHours(1)), (stored.Name, stored.Period));
     }
 
     [Fact]

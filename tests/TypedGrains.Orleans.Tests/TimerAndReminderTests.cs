@@ -48,6 +48,19 @@ public sealed class TimerAndReminderTests : IClassFixture<TwoSiloCluster>
         Assert.Equal(1, (await clock.Read()).ReminderTicks);
     }
 
+    [Fact]
+    public async Task A_grain_lists_its_reminders_from_Orleans_reminder_table()
+    {
+        var clock = _cluster.Client.Clock(_prefix + "listed");
+        Assert.Empty(await clock.Reminders());
+
+        await clock.RemindAfter(TimeSpan.FromHours(1));
+        Assert.Equal(["ReminderTick every 00:01:00, due in the future: True"], await clock.Reminders());
+
+        await clock.Forget();
+        Assert.Empty(await clock.Reminders());
+    }
+
     /// <summary>The grain releases it after each committed tick: ticks come on Orleans' clock, which a test cannot drive.</summary>
     private static SemaphoreSlim Signal(ConcurrentDictionary<string, SemaphoreSlim> signals, string key) =>
         signals.GetOrAdd(key, _ => new SemaphoreSlim(0));

@@ -79,6 +79,51 @@ public sealed class TimerTests
     }
 
     [Fact]
+    public async Task A_tick_queued_behind_the_turn_that_stops_its_timer_does_not_run()
+    {
+        var (clock, scheduler, grains) = Create();
+        using var _ = grains;
+        var key = "stopped-while-queued-" + Guid.NewGuid();
+        var hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        TickerGrain.Holds[key] = hold;
+        var ticker = grains.TickerGrain(key);
+        await Run(scheduler, ticker.Start(Period, keepAlive: false));
+
+        // The tick falls due while the stopping turn runs, so it waits in the mailbox behind it.
+        var stopping = ticker.HoldThenStop().AsTask();
+        Advance(clock, scheduler, Period);
+        hold.SetResult();
+        await Run(scheduler, new ValueTask(stopping));
+        Advance(clock, scheduler, Period * 3);
+
+        Assert.Equal(0, await Run(scheduler, ticker.Beats()));
+        Assert.Equal(0, grains.TimersOf<TickerGrain>(ticker.Id));
+    }
+
+    [Fact]
+    public async Task A_tick_that_throws_is_rolled_back_and_reported_and_the_timer_goes_on()
+    {
+        var failures = new System.Collections.Concurrent.ConcurrentQueue<Exception>();
+        var clock = new ManualTimeProvider();
+        var scheduler = new SynchronousMailboxScheduler();
+        using var grains = new InProcessRuntime(new InProcessRuntimeOptions
+        {
+            TimeProvider = clock,
+            Scheduler = scheduler,
+            CastFailed = (_, error) => failures.Enqueue(error),
+        });
+        var ticker = grains.TickerGrain("stumbles");
+        await Run(scheduler, ticker.StartStumbling(Period));
+
+        Advance(clock, scheduler, Period * 3);
+
+        Assert.Equal(0, await Run(scheduler, ticker.Beats()));
+        Assert.Equal(3, failures.Count);
+        Assert.All(failures, error => Assert.Equal("tick failed", error.Message));
+        Assert.Equal(1, grains.TimersOf<TickerGrain>(ticker.Id));
+    }
+
+    [Fact]
     public async Task A_single_tick_timer_fires_once()
     {
         var (clock, scheduler, grains) = Create();

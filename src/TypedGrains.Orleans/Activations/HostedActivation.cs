@@ -175,7 +175,7 @@ internal sealed class HostedActivation<TGrain> : IHostedActivation, ITurnHost
         // Orleans' reminder service (over the reminder table the silo configured) stores and fires them.
         foreach (var change in changes)
         {
-            var name = ReminderName(change.Handler);
+            var name = OrleansGrainRuntime.ReminderName(change.Handler);
             if (change.IsRegister)
             {
                 await _host.RegisterReminderAsync(name, change.DueTime, change.Period);
@@ -186,10 +186,6 @@ internal sealed class HostedActivation<TGrain> : IHostedActivation, ITurnHost
             }
         }
     }
-
-    /// <summary>The Orleans reminder name of a tick handler: <c>tg:{method id}:{handler}</c>.</summary>
-    public static string ReminderName(TickHandler handler) =>
-        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"tg:{handler.MethodId:X8}:{handler.Name}");
 
     // ---- ending ----
 

@@ -53,10 +53,10 @@ public abstract class GrainHost : global::Orleans.Grain, IGrainHost, IRemindable
     /// <summary>An Orleans reminder of a TypedGrains reminder fired: run its tick handler as a turn.</summary>
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
-        if (TickMethod(reminderName) is { } methodId)
+        if (OrleansGrainRuntime.TryParseName(reminderName) is { } tick)
         {
             // A failed tick leaves the reminder registered: Orleans fires it again at its next period (at least once).
-            await _activation!.CallAsync(methodId, NoArguments);
+            await _activation!.CallAsync(tick.MethodId, NoArguments);
         }
     }
 
@@ -78,12 +78,6 @@ public abstract class GrainHost : global::Orleans.Grain, IGrainHost, IRemindable
             await this.UnregisterReminder(reminder);
         }
     }
-
-    private static uint? TickMethod(string reminderName) =>
-        reminderName.Length > 11 && reminderName.StartsWith("tg:", StringComparison.Ordinal)
-        && uint.TryParse(reminderName.AsSpan(3, 8), System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture, out var id)
-            ? id
-            : null;
 
     /// <inheritdoc/>
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) =>

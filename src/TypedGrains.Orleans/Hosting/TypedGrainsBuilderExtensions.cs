@@ -47,7 +47,11 @@ public static class TypedGrainsBuilderExtensions
         configure?.Invoke(options);
         options.Validate();
         services.TryAddSingleton(options);
-        services.TryAddSingleton(sp => new OrleansGrainRuntime(sp.GetRequiredService<global::Orleans.IGrainFactory>(), sp.GetRequiredService<OrleansGrainRuntimeOptions>()));
+        services.TryAddSingleton(sp => new OrleansGrainRuntime(sp.GetRequiredService<global::Orleans.IGrainFactory>(), sp.GetRequiredService<OrleansGrainRuntimeOptions>())
+        {
+            // Orleans' reminder table, where a silo runs the reminder service: what GetRemindersAsync reads.
+            ReminderTable = () => sp.GetService<global::Orleans.IReminderTable>(),
+        });
         services.TryAddSingleton<TypedGrains.IGrainFactory>(sp => sp.GetRequiredService<OrleansGrainRuntime>());
         services.TryAddSingleton<IGrainRuntime>(sp => sp.GetRequiredService<OrleansGrainRuntime>());
         return options;

@@ -82,13 +82,16 @@ public sealed partial class OrleansGrainRuntime : IGrainRuntime, IGrainFactory
     }
 
     internal IGrainHost HostOf<TGrain>(GrainId grain)
-        where TGrain : Grain, IGrain<TGrain>
+        where TGrain : Grain, IGrain<TGrain> =>
+        HostOf(grain, TGrain.Definition, typeof(TGrain));
+
+    /// <summary>The Orleans reference of the host grain of <paramref name="grain"/>, a <paramref name="grainClass"/> grain.</summary>
+    internal IGrainHost HostOf(GrainId grain, GrainDefinition definition, Type grainClass)
     {
-        var definition = TGrain.Definition;
         if (grain.IsDefault || !string.Equals(grain.Type, definition.TypeName, StringComparison.Ordinal) || grain.Key.Kind != definition.KeyKind)
         {
             throw new ArgumentException(
-                $"Grain id '{grain}' does not name a {typeof(TGrain).Name} grain (type '{definition.TypeName}', {definition.KeyKind} key).", nameof(grain));
+                $"Grain id '{grain}' does not name a {grainClass.Name} grain (type '{definition.TypeName}', {definition.KeyKind} key).", nameof(grain));
         }
 
         if (_hosts.TryGetValue(grain, out var cached))

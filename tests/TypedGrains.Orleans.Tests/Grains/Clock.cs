@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Concurrent;
 using System.Threading;
+using System.Threading.Tasks;
+using System.Linq;
 
 namespace TypedGrains.Orleans.Tests.Grains;
 
@@ -23,6 +25,13 @@ public sealed partial class Clock : Grain<ClockState>
     [Call] public void StopTicking() => StopTimer(Ticks.TimerTick);
 
     [Call] public void Remind() => RegisterReminder(Ticks.ReminderTick, TimeSpan.FromMilliseconds(200), TimeSpan.FromMinutes(1));
+
+    [Call] public void RemindAfter(TimeSpan dueTime) => RegisterReminder(Ticks.ReminderTick, dueTime, TimeSpan.FromMinutes(1));
+
+    /// <summary>The grain's reminders as "name every period, due in the future: yes/no".</summary>
+    [Call]
+    public async ValueTask<string[]> Reminders() =>
+        (await GetRemindersAsync()).Select(r => $"{r.Name} every {r.Period}, due in the future: {r.DueAt > DateTimeOffset.UtcNow}").ToArray();
 
     [Call] public void Forget() => UnregisterReminder(Ticks.ReminderTick);
 

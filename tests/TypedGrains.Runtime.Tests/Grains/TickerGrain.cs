@@ -34,6 +34,9 @@ public sealed partial class TickerGrain : Grain<TickerState>
     }
 
     [Call]
+    public void StartStumbling(TimeSpan period) => StartTimer(Ticks.Stumble, period, period);
+
+    [Call]
     public void Stop() => StopTimer(Ticks.Beat);
 
     [Call]
@@ -51,7 +54,17 @@ public sealed partial class TickerGrain : Grain<TickerState>
     }
 
     [Call]
+    public async ValueTask HoldThenStop()
+    {
+        await Holds[Id.Key.AsString()].Task;
+        StopTimer(Ticks.Beat);
+    }
+
+    [Call]
     public void Remind(TimeSpan dueTime, TimeSpan period) => RegisterReminder(Ticks.Charge, dueTime, period);
+
+    [Call]
+    public void RemindStumbling(TimeSpan period) => RegisterReminder(Ticks.Stumble, period, period);
 
     [Call]
     public void RemindThenFail(TimeSpan period)
@@ -75,6 +88,14 @@ public sealed partial class TickerGrain : Grain<TickerState>
         Enter();
         State = State with { Beats = State.Beats + 1 };
         Exit();
+    }
+
+    /// <summary>A tick that changes the state and then fails, so its turn rolls back.</summary>
+    [Tick]
+    private void Stumble()
+    {
+        State = State with { Beats = State.Beats + 100 };
+        throw new InvalidOperationException("tick failed");
     }
 
     [Tick]
