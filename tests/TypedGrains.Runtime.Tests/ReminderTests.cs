@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Time.Testing;
 using TypedGrains.Runtime.Tests.Grains;
 using TypedGrains.Runtime.Tests.Support;
 using Xunit;
@@ -98,10 +99,10 @@ public sealed class ReminderTests
     private static Task Settle(SynchronousMailboxScheduler scheduler, InProcessRuntime grains) =>
         TimerTests.Run(scheduler, new ValueTask(grains.FireDueRemindersAsync()));
 
-    private static (ManualTimeProvider Clock, SynchronousMailboxScheduler Scheduler, InProcessRuntime Grains) Create(
+    private static (FakeTimeProvider Clock, SynchronousMailboxScheduler Scheduler, InProcessRuntime Grains) Create(
         System.Collections.Concurrent.ConcurrentQueue<Exception>? failures = null)
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider();
         var scheduler = new SynchronousMailboxScheduler();
         var grains = new InProcessRuntime(new InProcessRuntimeOptions
         {

@@ -104,7 +104,7 @@ public sealed class TimerTests
     public async Task A_tick_that_throws_is_rolled_back_and_reported_and_the_timer_goes_on()
     {
         var failures = new System.Collections.Concurrent.ConcurrentQueue<Exception>();
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider();
         var scheduler = new SynchronousMailboxScheduler();
         using var grains = new InProcessRuntime(new InProcessRuntimeOptions
         {
