@@ -7,6 +7,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using TypedGrains.Backend;
 using TypedGrains.Persistence;
 using TypedGrains.Runtime.Envelopes;
 

@@ -23,13 +23,14 @@ public abstract class GrainHost : global::Orleans.Grain, IGrainHost, IRemindable
 
     private readonly OrleansGrainRuntime _runtime;
     private IHostedActivation? _activation;
+    private GrainId _id;
 
     private protected GrainHost(OrleansGrainRuntime runtime) => _runtime = runtime;
 
     /// <inheritdoc/>
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        var id = HostKey.Parse(this.GetPrimaryKeyString());
+        var id = _id = HostKey.Parse(this.GetPrimaryKeyString());
         try
         {
             _activation = GrainAssemblies.Find(id.Type).Accept(new HostedActivationFactory(_runtime, id, this));
@@ -44,17 +45,25 @@ public abstract class GrainHost : global::Orleans.Grain, IGrainHost, IRemindable
     }
 
     /// <inheritdoc/>
-    public async Task<Immutable<byte[]>> Call(uint methodId, Immutable<byte[]> arguments) =>
-        new(await _activation!.CallAsync(methodId, arguments.Value));
+    public async Task<Immutable<byte[]>> Call(uint methodId, Immutable<byte[]> arguments)
+    {
+        using var span = TraceContextHeader.StartTurn(_id, isCall: true, fallbackMethod: "call");
+        return new(await _activation!.CallAsync(methodId, arguments.Value));
+    }
 
     /// <inheritdoc/>
-    public Task Cast(uint methodId, Immutable<byte[]> arguments) => _activation!.CastAsync(methodId, arguments.Value);
+    public async Task Cast(uint methodId, Immutable<byte[]> arguments)
+    {
+        using var span = TraceContextHeader.StartTurn(_id, isCall: false, fallbackMethod: "cast");
+        await _activation!.CastAsync(methodId, arguments.Value);
+    }
 
     /// <summary>An Orleans reminder of a TypedGrains reminder fired: run its tick handler as a turn.</summary>
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
         if (OrleansGrainRuntime.TryParseName(reminderName) is { } tick)
         {
+            using var span = TraceContextHeader.StartTurn(_id, isCall: false, fallbackMethod: tick.Name);
             // A failed tick leaves the reminder registered: Orleans fires it again at its next period (at least once).
             await _activation!.CallAsync(tick.MethodId, NoArguments);
         }

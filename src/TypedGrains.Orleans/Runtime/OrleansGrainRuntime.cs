@@ -7,6 +7,7 @@ using Orleans.Concurrency;
 using TypedGrains.Backend;
 using TypedGrains.Messaging;
 using TypedGrains.Orleans.Wire;
+using TypedGrains.Runtime;
 using TypedGrains.Serialization;
 using OrleansGrainFactory = Orleans.IGrainFactory;
 
@@ -72,7 +73,7 @@ public sealed partial class OrleansGrainRuntime : IGrainRuntime, IGrainFactory
         where TGrain : Grain, IGrain<TGrain>
         where TRequest : struct, IGrainRequest<TGrain>
     {
-        var cast = new OutgoingCast(this, grain, HostOf<TGrain>(grain), TRequest.MethodId, Serialize(request));
+        var cast = new OutgoingCast(this, grain, HostOf<TGrain>(grain), TRequest.MethodId, TRequest.MethodName, Serialize(request));
         if (TurnScope.Current is { } scope && scope.TryDefer(cast))
         {
             return;
@@ -131,14 +132,31 @@ public sealed partial class OrleansGrainRuntime : IGrainRuntime, IGrainFactory
 
     private async ValueTask<TReply> CallAsync<TGrain, TReply>(
         GrainId grain, uint methodId, string method, byte[] arguments, IMessagePackFormatter<TReply> formatter, CancellationToken cancellationToken)
-        where TGrain : Grain, IGrain<TGrain> =>
-        WireReply.Read(await SendAsync<TGrain>(grain, methodId, method, arguments, cancellationToken).ConfigureAwait(false), formatter, this, grain);
+        where TGrain : Grain, IGrain<TGrain>
+    {
+        // The call's span (a child of the caller's current one) ends when the reply has been read.
+        using var span = GrainInstrumentation.Source.HasListeners() ? CallTracing.StartCall(grain, method) : null;
+        try
+        {
+            return WireReply.Read(await SendAsync<TGrain>(grain, methodId, method, arguments, cancellationToken).ConfigureAwait(false), formatter, this, grain);
+        }
+        catch (Exception error) when (span is not null)
+        {
+            CallTracing.Failed(span, error);
+            throw;
+        }
+    }
 
     private async Task<byte[]> SendAsync<TGrain>(GrainId grain, uint methodId, string method, byte[] arguments, CancellationToken cancellationToken)
         where TGrain : Grain, IGrain<TGrain>
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var call = HostOf<TGrain>(grain).Call(methodId, new Immutable<byte[]>(arguments));
+        Task<Immutable<byte[]>> call;
+        using (TraceContextHeader.AttachCurrent(method))
+        {
+            call = HostOf<TGrain>(grain).Call(methodId, new Immutable<byte[]>(arguments));
+        }
+
         try
         {
             // The timeout is Orleans' own response timeout, which AddTypedGrains sets to CallTimeout: no timer per call.

@@ -13,10 +13,12 @@ internal sealed class OutgoingCast : IOutgoingMessage
     private readonly GrainId _grain;
     private readonly IGrainHost _host;
     private readonly uint _methodId;
+    private readonly string _method;
     private readonly byte[] _arguments;
 
-    public OutgoingCast(OrleansGrainRuntime runtime, GrainId grain, IGrainHost host, uint methodId, byte[] arguments)
+    public OutgoingCast(OrleansGrainRuntime runtime, GrainId grain, IGrainHost host, uint methodId, string method, byte[] arguments)
     {
+        _method = method;
         _runtime = runtime;
         _grain = grain;
         _host = host;
@@ -28,7 +30,13 @@ internal sealed class OutgoingCast : IOutgoingMessage
     {
         try
         {
-            _ = Observe(_host.Cast(_methodId, new Immutable<byte[]>(_arguments)));
+            Task sent;
+            using (TraceContextHeader.AttachCurrent(_method))
+            {
+                sent = _host.Cast(_methodId, new Immutable<byte[]>(_arguments));
+            }
+
+            _ = Observe(sent);
         }
         catch (Exception error)
         {

@@ -3,6 +3,7 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Threading.Tasks;
+using TypedGrains.Backend;
 using TypedGrains.Persistence;
 using TypedGrains.Runtime.Envelopes;
 
