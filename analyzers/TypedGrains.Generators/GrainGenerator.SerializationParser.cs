@@ -33,12 +33,11 @@ public sealed partial class GrainGenerator
         /// analyzers report it), and with an internal error when anything unexpected happens. Only cancellation escapes.
         /// </summary>
         public static (CodecModel? StateCodec, FormatterModel[] Formatters, InternalErrorModel? Error) Parse(
-            INamedTypeSymbol grain, ITypeSymbol? state, GrainKnownTypes grainKnown, System.Action<string, string>? inject, CancellationToken cancellationToken)
+            INamedTypeSymbol grain, ITypeSymbol? state, SerializableKnownTypes known, System.Action<string, string>? inject, CancellationToken cancellationToken)
         {
             try
             {
                 inject?.Invoke("serialization", grain.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat));
-                var known = SerializableKnownTypes.Create(grainKnown);
                 var parser = new SerializationParser(known);
                 (CodecModel? stateCodec, FormatterModel[] formatters) = parser.ParseGrain(grain, state, cancellationToken);
                 return (stateCodec, formatters, null);

@@ -26,13 +26,14 @@ public sealed partial class GrainGenerator : IIncrementalGenerator
     {
         System.Action<string, string>? inject = FaultInjector;
 
-        // Find [Grain] classes by attribute and reduce each to an equatable model (none when it cannot be generated)
-        // and any internal error met on the way.
-        IncrementalValuesProvider<GrainParseResult> results = context.SyntaxProvider
-            .ForAttributeWithMetadataName(
-                "TypedGrains.GrainAttribute",
-                static (node, _) => node is Microsoft.CodeAnalysis.CSharp.Syntax.ClassDeclarationSyntax,
-                (syntaxContext, cancellationToken) => Parser.Parse(syntaxContext, inject, cancellationToken))
+        // Find [Grain] classes and reduce each to an equatable model (none when it cannot be generated) and any
+        // internal error met on the way.
+        // The models are parsed from the whole compilation, and only again when a declaration changed: a compilation
+        // that differs from the last one only inside method bodies compares equal (DeclarationComparer), so Roslyn
+        // keeps the last compilation and every step after it stays cached, however many grains there are.
+        IncrementalValuesProvider<GrainParseResult> results = context.CompilationProvider
+            .WithComparer(DeclarationComparer.Instance)
+            .SelectMany((compilation, cancellationToken) => Finder.ParseAll(compilation, inject, cancellationToken))
             .WithTrackingName(GrainGeneratorStepNames.GrainModels);
 
         // Report the internal errors: a bug in the generator is an error naming the grain, never a silent skip.
