@@ -128,7 +128,7 @@ public sealed partial class GrainGenerator
             }
 
             string className = grain.Name + method.Name + "RequestFormatter_" + Hash(typeName);
-            _models[typeName] = new FormatterModel(_namespace, FormatterKind.Object, typeName, className, true, new EquatableArray<FormatterMemberModel>(members.ToArray()), null, null);
+            _models[typeName] = new FormatterModel(_namespace, NamespaceOf(grain), FormatterKind.Object, typeName, className, true, new EquatableArray<FormatterMemberModel>(members.ToArray()), null, null);
         }
 
         /// <summary>How a value of <paramref name="type"/> is written and read; adds the formatters it needs.</summary>
@@ -183,7 +183,7 @@ public sealed partial class GrainGenerator
             string className = prefix + "Formatter_" + Hash(typeName);
             if (!_models.ContainsKey(typeName))
             {
-                _models[typeName] = new FormatterModel(_namespace, FormatterKind.Composite, typeName, className, isValueType, EquatableArray<FormatterMemberModel>.Empty, composite, null);
+                _models[typeName] = new FormatterModel(_namespace, FormatterEmitter.FileGroup(typeName), FormatterKind.Composite, typeName, className, isValueType, EquatableArray<FormatterMemberModel>.Empty, composite, null);
             }
 
             return Generated(className);
@@ -194,11 +194,15 @@ public sealed partial class GrainGenerator
             string className = type.Name + "Formatter_" + Hash(typeName);
             if (!_models.ContainsKey(typeName))
             {
-                _models[typeName] = new FormatterModel(_namespace, FormatterKind.Enum, typeName, className, true, EquatableArray<FormatterMemberModel>.Empty, null, Primitive(type.EnumUnderlyingType!).Name);
+                _models[typeName] = new FormatterModel(_namespace, NamespaceOf(type), FormatterKind.Enum, typeName, className, true, EquatableArray<FormatterMemberModel>.Empty, null, Primitive(type.EnumUnderlyingType!).Name);
             }
 
             return Generated(className);
         }
+
+        /// <summary>The namespace a type is declared in (empty for the global one): its formatter's file.</summary>
+        private static string NamespaceOf(INamedTypeSymbol type) =>
+            type.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : string.Empty;
 
         private CodecModel Generated(string className) => new(CodecKind.Generated, _namespace + "." + className);
 
@@ -239,7 +243,7 @@ public sealed partial class GrainGenerator
                     .ToList();
             }
 
-            _models[typeName] = new FormatterModel(_namespace, FormatterKind.Object, typeName, className, type.IsValueType, new EquatableArray<FormatterMemberModel>(members.ToArray()), null, null);
+            _models[typeName] = new FormatterModel(_namespace, NamespaceOf(type), FormatterKind.Object, typeName, className, type.IsValueType, new EquatableArray<FormatterMemberModel>(members.ToArray()), null, null);
             return codec;
         }
 

@@ -119,7 +119,8 @@ public sealed partial class GrainGenerator : IIncrementalGenerator
             production.AddSource(CatalogEmitter.HintName, SourceText.From(source, System.Text.Encoding.UTF8));
         });
 
-        // Emit one file per formatter and the registration of them all; users never name these types.
+        // Emit the formatters, a file per namespace of the formatted types, and the registration of them all; users
+        // never name these types.
         context.RegisterImplementationSourceOutput(formatters, (production, all) =>
         {
             if (all.IsEmpty)
@@ -127,15 +128,17 @@ public sealed partial class GrainGenerator : IIncrementalGenerator
                 return;
             }
 
-            var sources = new List<(string HintName, string Source)>(all.Count + 1);
+            var sources = new List<(string HintName, string Source)>();
             string current = "the formatter registrations";
             try
             {
-                foreach (FormatterModel formatter in all)
+                foreach ((string hintName, IReadOnlyList<FormatterModel> file) in FormatterEmitter.Files(all))
                 {
-                    current = "the MessagePack formatter of '" + formatter.TypeName + "'";
-                    inject?.Invoke("formatter", formatter.TypeName);
-                    sources.Add((FormatterEmitter.HintName(formatter), FormatterEmitter.Emit(formatter)));
+                    sources.Add((hintName, FormatterEmitter.EmitFile(file, formatter =>
+                    {
+                        current = "the MessagePack formatter of '" + formatter.TypeName + "'";
+                        inject?.Invoke("formatter", formatter.TypeName);
+                    })));
                 }
 
                 current = "the formatter registrations";
