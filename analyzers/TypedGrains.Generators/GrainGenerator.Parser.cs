@@ -89,17 +89,19 @@ public sealed partial class GrainGenerator
                     GrainTypeNames.Format(state.WithNullableAnnotation(NullableAnnotation.NotAnnotated), grain, known, forCode: false))
                 : null;
 
+            var handlerMethods = new List<(IMethodSymbol Method, HandlerSignature Signature)>();
             var handlers = new List<HandlerModel>();
             foreach (IMethodSymbol method in GrainRules.GetHandlerMethods(grain, known))
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 GrainRules.CheckHandler(method, referenceName, known, out HandlerSignature signature);
+                handlerMethods.Add((method, signature));
                 handlers.Add(ParseHandler(method, signature, known, cancellationToken));
             }
 
             handlers.Sort((x, y) => string.CompareOrdinal(x.MethodName, y.MethodName));
             string? stateTypeName = state is null ? null : GrainTypeNames.Format(state, grain, known, forCode: false);
-            (CodecModel? stateCodec, FormatterModel[] formatters, InternalErrorModel? serializationError) = SerializationParser.Parse(grain, state, serializable, inject, cancellationToken);
+            (CodecModel? stateCodec, FormatterModel[] formatters, InternalErrorModel? serializationError) = SerializationParser.Parse(grain, state, handlerMethods, serializable, inject, cancellationToken);
             (bool HidesRequests, bool HidesSelfCasts) hidden = GrainRules.GetHiddenBaseMembers(grain, known, cancellationToken);
 
             var model = new GrainModel(

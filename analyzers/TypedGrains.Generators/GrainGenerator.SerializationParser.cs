@@ -29,17 +29,22 @@ public sealed partial class GrainGenerator
 
         /// <summary>
         /// The state codec (<c>null</c> for a grain without state, whose <paramref name="state"/> is
-        /// <c>null</c>) and every formatter the grain needs; <c>(null, [])</c> when a type is not supported (the
+        /// <c>null</c>) and every formatter the grain and its <paramref name="handlers"/> (checked by the caller) need; <c>(null, [])</c> when a type is not supported (the
         /// analyzers report it), and with an internal error when anything unexpected happens. Only cancellation escapes.
         /// </summary>
         public static (CodecModel? StateCodec, FormatterModel[] Formatters, InternalErrorModel? Error) Parse(
-            INamedTypeSymbol grain, ITypeSymbol? state, SerializableKnownTypes known, System.Action<string, string>? inject, CancellationToken cancellationToken)
+            INamedTypeSymbol grain,
+            ITypeSymbol? state,
+            IReadOnlyList<(IMethodSymbol Method, HandlerSignature Signature)> handlers,
+            SerializableKnownTypes known,
+            System.Action<string, string>? inject,
+            CancellationToken cancellationToken)
         {
             try
             {
                 inject?.Invoke("serialization", grain.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat));
                 var parser = new SerializationParser(known);
-                (CodecModel? stateCodec, FormatterModel[] formatters) = parser.ParseGrain(grain, state, cancellationToken);
+                (CodecModel? stateCodec, FormatterModel[] formatters) = parser.ParseGrain(grain, state, handlers, cancellationToken);
                 return (stateCodec, formatters, null);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -56,14 +61,9 @@ public sealed partial class GrainGenerator
             }
         }
 
-        private (CodecModel? StateCodec, FormatterModel[] Formatters) ParseGrain(INamedTypeSymbol grain, ITypeSymbol? state, CancellationToken cancellationToken)
+        private (CodecModel? StateCodec, FormatterModel[] Formatters) ParseGrain(
+            INamedTypeSymbol grain, ITypeSymbol? state, IReadOnlyList<(IMethodSymbol Method, HandlerSignature Signature)> handlers, CancellationToken cancellationToken)
         {
-            var handlers = new List<(IMethodSymbol Method, HandlerSignature Signature)>();
-            foreach (IMethodSymbol method in GrainRules.GetHandlerMethods(grain, _known.Grains))
-            {
-                GrainRules.CheckHandler(method, GeneratedReferences.NameOf(grain), _known.Grains, out HandlerSignature signature);
-                handlers.Add((method, signature));
-            }
 
             if (state is not null && SerializableTypeRules.FindUnsupported(state, state.Name, grain, _known, cancellationToken) is not null)
             {
