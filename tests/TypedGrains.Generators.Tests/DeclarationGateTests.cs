@@ -135,7 +135,7 @@ public sealed class DeclarationGateTests
     }
 
     [Fact]
-    public void TheFingerprintIgnoresBodiesButKeepsDeclarationsAndAsyncMarkers()
+    public void TheFingerprintIgnoresBodiesButKeepsDeclarationsAsyncMarkersAndDirectives()
     {
         static string Of(string source) => DeclarationFingerprint.Compute(CSharpSyntaxTree.ParseText(source, GeneratorHarness.ParseOptions).GetRoot());
 
@@ -146,6 +146,9 @@ public sealed class DeclarationGateTests
         Assert.NotEqual(original, Of("class C { int P { get { return 1; } } void M() { A(async () => { }); } int N() => 1; }"));
         Assert.NotEqual(original, Of("class C { int P { get; } void M() { A(); } int N() => 1; }"));
         Assert.NotEqual(original, Of("class C { int P { get { return 1; } } /// <summary>M.</summary>\n void M() { A(); } int N() => 1; }"));
+
+        // A directive inside a body holds for the declarations after it.
+        Assert.NotEqual(original, Of("class C { int P { get { return 1; } } void M() { A();\n#nullable disable\n } int N() => 1; }"));
     }
 
     private static CSharpCompilation Compilation() => GeneratorHarness.CreateCompilation(Grain, State);

@@ -9,8 +9,9 @@ namespace TypedGrains.Generators.Helpers;
 /// <summary>
 /// A syntax tree's text without the bodies of its methods, constructors, operators, accessors and local functions:
 /// everything the grain models can depend on. Each removed body leaves a marker that says whether it holds an
-/// <c>async</c> or <c>await</c> token, the one fact of a body that a model reads (<see cref="SynchronousGrainRule"/>).
-/// Trivia outside bodies (doc comments, <c>#if</c> regions) is kept. Computed once per tree.
+/// <c>async</c> or <c>await</c> token, the one fact of a body that a model reads (<see cref="SynchronousGrainRule"/>),
+/// and keeps the body's directives. Trivia outside bodies (doc comments, directives) is kept. Computed once per tree.
+/// Not covered: the locations of internal-error diagnostics, which a body edit above the grain can move.
 /// </summary>
 internal static class DeclarationFingerprint
 {
@@ -30,7 +31,7 @@ internal static class DeclarationFingerprint
             }
             else if (IsBody(item.AsNode()!))
             {
-                text.Append(HasAsyncOrAwait(item.AsNode()!) ? "{async}" : "{}");
+                text.Append(Marker(item.AsNode()!));
             }
         }
 
@@ -41,16 +42,29 @@ internal static class DeclarationFingerprint
         node is BlockSyntax or ArrowExpressionClauseSyntax
         && node.Parent is BaseMethodDeclarationSyntax or AccessorDeclarationSyntax or LocalFunctionStatementSyntax;
 
-    private static bool HasAsyncOrAwait(SyntaxNode body)
+    /// <summary>
+    /// What stands for a removed body: whether it holds an <c>async</c> or <c>await</c> token, and its directives
+    /// (a <c>#nullable</c> inside a body changes the annotations of the declarations after it).
+    /// </summary>
+    private static string Marker(SyntaxNode body)
     {
+        bool async = false;
+        StringBuilder? directives = null;
         foreach (SyntaxToken token in body.DescendantTokens())
         {
-            if (token.IsKind(SyntaxKind.AsyncKeyword) || token.IsKind(SyntaxKind.AwaitKeyword))
+            async |= token.IsKind(SyntaxKind.AsyncKeyword) || token.IsKind(SyntaxKind.AwaitKeyword);
+            if (token.ContainsDirectives)
             {
-                return true;
+                foreach (SyntaxTrivia trivia in token.LeadingTrivia)
+                {
+                    if (trivia.IsDirective)
+                    {
+                        (directives ??= new StringBuilder()).Append(trivia.ToFullString());
+                    }
+                }
             }
         }
 
-        return false;
+        return (async ? "{async" : "{") + directives?.ToString() + "}";
     }
 }
