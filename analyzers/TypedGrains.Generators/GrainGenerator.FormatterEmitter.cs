@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using TypedGrains.Generators.Helpers;
@@ -14,16 +16,54 @@ public sealed partial class GrainGenerator
         private const string Writer = Serialization + ".MessagePackWriter";
         private const string Reader = Serialization + ".MessagePackReader";
 
-        /// <summary>The hint name of a formatter's file.</summary>
-        public static string HintName(FormatterModel formatter) => "TypedGrains.MessagePack." + formatter.ClassName + ".g.cs";
+        /// <summary>
+        /// The formatters in files, one a <see cref="FormatterModel.File"/> (the formatted types' namespace), ordered by
+        /// hint name. Hint names are compared ignoring case, so namespaces that differ only in case share a file.
+        /// </summary>
+        public static IEnumerable<(string HintName, IReadOnlyList<FormatterModel> Formatters)> Files(EquatableArray<FormatterModel> formatters) =>
+            formatters
+                .GroupBy(static f => f.File, StringComparer.OrdinalIgnoreCase)
+                .Select(static g => (HintName(g.Select(static f => f.File).OrderBy(static n => n, StringComparer.Ordinal).First()), (IReadOnlyList<FormatterModel>)g.ToArray()))
+                .OrderBy(static file => file.Item1, StringComparer.Ordinal);
+
+        /// <summary>The hint name of the formatters of <paramref name="group"/>, a namespace (empty for the global one).</summary>
+        public static string HintName(string group) => group.Length == 0 ? "TypedGrains.MessagePack.Formatters.g.cs" : "TypedGrains.MessagePack.Formatters." + group + ".g.cs";
+
+        /// <summary>The file of a composite's formatter: the name before the last dot of <paramref name="typeName"/>, without <c>global::</c> and type arguments.</summary>
+        internal static string FileGroup(string typeName)
+        {
+            const string Global = "global::";
+            string name = typeName.StartsWith(Global, StringComparison.Ordinal) ? typeName.Substring(Global.Length) : typeName;
+            int end = name.IndexOfAny(['<', '[', '(', ' ']);
+            name = end < 0 ? name : name.Substring(0, end);
+            int dot = name.LastIndexOf('.');
+            return dot < 0 ? string.Empty : name.Substring(0, dot);
+        }
 
         /// <summary>The hint name of the registration file.</summary>
         public const string RegistrationHintName = "TypedGrains.MessagePack.Registrations.g.cs";
 
-        /// <summary>Writes the file of one formatter.</summary>
-        public static string Emit(FormatterModel formatter)
+        /// <summary>Writes the file of <paramref name="formatters"/> (all in one namespace), calling <paramref name="before"/> before each.</summary>
+        public static string EmitFile(IReadOnlyList<FormatterModel> formatters, Action<FormatterModel> before)
         {
-            SourceWriter writer = OpenFile(formatter.Namespace);
+            SourceWriter writer = OpenFile(formatters[0].Namespace);
+            for (int i = 0; i < formatters.Count; i++)
+            {
+                before(formatters[i]);
+                if (i > 0)
+                {
+                    writer.WriteLine();
+                }
+
+                WriteFormatter(writer, formatters[i]);
+            }
+
+            writer.CloseBlock();
+            return writer.ToString();
+        }
+
+        private static void WriteFormatter(SourceWriter writer, FormatterModel formatter)
+        {
             switch (formatter.Kind)
             {
                 case FormatterKind.Composite:
@@ -57,9 +97,6 @@ public sealed partial class GrainGenerator
                     writer.CloseBlock();
                     break;
             }
-
-            writer.CloseBlock();
-            return writer.ToString();
         }
 
         /// <summary>Writes the module initializer that registers every formatter with <c>MessagePackFormatters</c>.</summary>

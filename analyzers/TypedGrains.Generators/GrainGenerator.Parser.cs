@@ -17,21 +17,17 @@ public sealed partial class GrainGenerator
             .WithGlobalNamespaceStyle(SymbolDisplayGlobalNamespaceStyle.Omitted);
 
         /// <summary>
-        /// Parses the grain of <paramref name="context"/>: no model when it breaks a <see cref="GrainRules"/> rule (the
-        /// analyzers say why); an internal error, never a silent skip, when anything unexpected happens. Only
-        /// cancellation escapes.
+        /// Parses <paramref name="grain"/> with the compilation's known types (looked up once for all grains): no model
+        /// when it breaks a <see cref="GrainRules"/> rule (the analyzers say why); an internal error, never a silent
+        /// skip, when anything unexpected happens. Only cancellation escapes.
         /// </summary>
-        public static GrainParseResult Parse(GeneratorAttributeSyntaxContext context, System.Action<string, string>? inject, CancellationToken cancellationToken)
+        public static GrainParseResult Parse(
+            INamedTypeSymbol grain, GrainKnownTypes known, SerializableKnownTypes serializable, System.Action<string, string>? inject, CancellationToken cancellationToken)
         {
-            if (context.TargetSymbol is not INamedTypeSymbol grain)
-            {
-                return NoGrain;
-            }
-
             try
             {
                 inject?.Invoke("parse", grain.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat));
-                return ParseGrain(grain, context.SemanticModel.Compilation, inject, cancellationToken);
+                return ParseGrain(grain, known, serializable, inject, cancellationToken);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -49,10 +45,11 @@ public sealed partial class GrainGenerator
 
         private static readonly GrainParseResult NoGrain = new(null, null);
 
-        private static GrainParseResult ParseGrain(INamedTypeSymbol grain, Compilation compilation, System.Action<string, string>? inject, CancellationToken cancellationToken)
+        private static GrainParseResult ParseGrain(
+            INamedTypeSymbol grain, GrainKnownTypes known, SerializableKnownTypes serializable, System.Action<string, string>? inject, CancellationToken cancellationToken)
         {
-            GrainKnownTypes? known = GrainKnownTypes.Create(compilation);
-            if (known is null || GrainRules.Validate(grain, known, compilation, cancellationToken) != GrainRuleViolation.None)
+            Compilation compilation = known.Compilation;
+            if (GrainRules.Validate(grain, known, compilation, cancellationToken) != GrainRuleViolation.None)
             {
                 return NoGrain;
             }
@@ -92,17 +89,19 @@ public sealed partial class GrainGenerator
                     GrainTypeNames.Format(state.WithNullableAnnotation(NullableAnnotation.NotAnnotated), grain, known, forCode: false))
                 : null;
 
+            var handlerMethods = new List<(IMethodSymbol Method, HandlerSignature Signature)>();
             var handlers = new List<HandlerModel>();
             foreach (IMethodSymbol method in GrainRules.GetHandlerMethods(grain, known))
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 GrainRules.CheckHandler(method, referenceName, known, out HandlerSignature signature);
+                handlerMethods.Add((method, signature));
                 handlers.Add(ParseHandler(method, signature, known, cancellationToken));
             }
 
             handlers.Sort((x, y) => string.CompareOrdinal(x.MethodName, y.MethodName));
             string? stateTypeName = state is null ? null : GrainTypeNames.Format(state, grain, known, forCode: false);
-            (CodecModel? stateCodec, FormatterModel[] formatters, InternalErrorModel? serializationError) = SerializationParser.Parse(grain, state, known, inject, cancellationToken);
+            (CodecModel? stateCodec, FormatterModel[] formatters, InternalErrorModel? serializationError) = SerializationParser.Parse(grain, state, handlerMethods, serializable, inject, cancellationToken);
             (bool HidesRequests, bool HidesSelfCasts) hidden = GrainRules.GetHiddenBaseMembers(grain, known, cancellationToken);
 
             var model = new GrainModel(

@@ -29,18 +29,22 @@ public sealed partial class GrainGenerator
 
         /// <summary>
         /// The state codec (<c>null</c> for a grain without state, whose <paramref name="state"/> is
-        /// <c>null</c>) and every formatter the grain needs; <c>(null, [])</c> when a type is not supported (the
+        /// <c>null</c>) and every formatter the grain and its <paramref name="handlers"/> (checked by the caller) need; <c>(null, [])</c> when a type is not supported (the
         /// analyzers report it), and with an internal error when anything unexpected happens. Only cancellation escapes.
         /// </summary>
         public static (CodecModel? StateCodec, FormatterModel[] Formatters, InternalErrorModel? Error) Parse(
-            INamedTypeSymbol grain, ITypeSymbol? state, GrainKnownTypes grainKnown, System.Action<string, string>? inject, CancellationToken cancellationToken)
+            INamedTypeSymbol grain,
+            ITypeSymbol? state,
+            IReadOnlyList<(IMethodSymbol Method, HandlerSignature Signature)> handlers,
+            SerializableKnownTypes known,
+            System.Action<string, string>? inject,
+            CancellationToken cancellationToken)
         {
             try
             {
                 inject?.Invoke("serialization", grain.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat));
-                var known = SerializableKnownTypes.Create(grainKnown);
                 var parser = new SerializationParser(known);
-                (CodecModel? stateCodec, FormatterModel[] formatters) = parser.ParseGrain(grain, state, cancellationToken);
+                (CodecModel? stateCodec, FormatterModel[] formatters) = parser.ParseGrain(grain, state, handlers, cancellationToken);
                 return (stateCodec, formatters, null);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -57,14 +61,9 @@ public sealed partial class GrainGenerator
             }
         }
 
-        private (CodecModel? StateCodec, FormatterModel[] Formatters) ParseGrain(INamedTypeSymbol grain, ITypeSymbol? state, CancellationToken cancellationToken)
+        private (CodecModel? StateCodec, FormatterModel[] Formatters) ParseGrain(
+            INamedTypeSymbol grain, ITypeSymbol? state, IReadOnlyList<(IMethodSymbol Method, HandlerSignature Signature)> handlers, CancellationToken cancellationToken)
         {
-            var handlers = new List<(IMethodSymbol Method, HandlerSignature Signature)>();
-            foreach (IMethodSymbol method in GrainRules.GetHandlerMethods(grain, _known.Grains))
-            {
-                GrainRules.CheckHandler(method, GeneratedReferences.NameOf(grain), _known.Grains, out HandlerSignature signature);
-                handlers.Add((method, signature));
-            }
 
             if (state is not null && SerializableTypeRules.FindUnsupported(state, state.Name, grain, _known, cancellationToken) is not null)
             {
@@ -129,7 +128,7 @@ public sealed partial class GrainGenerator
             }
 
             string className = grain.Name + method.Name + "RequestFormatter_" + Hash(typeName);
-            _models[typeName] = new FormatterModel(_namespace, FormatterKind.Object, typeName, className, true, new EquatableArray<FormatterMemberModel>(members.ToArray()), null, null);
+            _models[typeName] = new FormatterModel(_namespace, NamespaceOf(grain), FormatterKind.Object, typeName, className, true, new EquatableArray<FormatterMemberModel>(members.ToArray()), null, null);
         }
 
         /// <summary>How a value of <paramref name="type"/> is written and read; adds the formatters it needs.</summary>
@@ -184,7 +183,7 @@ public sealed partial class GrainGenerator
             string className = prefix + "Formatter_" + Hash(typeName);
             if (!_models.ContainsKey(typeName))
             {
-                _models[typeName] = new FormatterModel(_namespace, FormatterKind.Composite, typeName, className, isValueType, EquatableArray<FormatterMemberModel>.Empty, composite, null);
+                _models[typeName] = new FormatterModel(_namespace, FormatterEmitter.FileGroup(typeName), FormatterKind.Composite, typeName, className, isValueType, EquatableArray<FormatterMemberModel>.Empty, composite, null);
             }
 
             return Generated(className);
@@ -195,11 +194,15 @@ public sealed partial class GrainGenerator
             string className = type.Name + "Formatter_" + Hash(typeName);
             if (!_models.ContainsKey(typeName))
             {
-                _models[typeName] = new FormatterModel(_namespace, FormatterKind.Enum, typeName, className, true, EquatableArray<FormatterMemberModel>.Empty, null, Primitive(type.EnumUnderlyingType!).Name);
+                _models[typeName] = new FormatterModel(_namespace, NamespaceOf(type), FormatterKind.Enum, typeName, className, true, EquatableArray<FormatterMemberModel>.Empty, null, Primitive(type.EnumUnderlyingType!).Name);
             }
 
             return Generated(className);
         }
+
+        /// <summary>The namespace a type is declared in (empty for the global one): its formatter's file.</summary>
+        private static string NamespaceOf(INamedTypeSymbol type) =>
+            type.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : string.Empty;
 
         private CodecModel Generated(string className) => new(CodecKind.Generated, _namespace + "." + className);
 
@@ -240,7 +243,7 @@ public sealed partial class GrainGenerator
                     .ToList();
             }
 
-            _models[typeName] = new FormatterModel(_namespace, FormatterKind.Object, typeName, className, type.IsValueType, new EquatableArray<FormatterMemberModel>(members.ToArray()), null, null);
+            _models[typeName] = new FormatterModel(_namespace, NamespaceOf(type), FormatterKind.Object, typeName, className, type.IsValueType, new EquatableArray<FormatterMemberModel>(members.ToArray()), null, null);
             return codec;
         }
 

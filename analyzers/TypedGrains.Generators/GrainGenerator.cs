@@ -26,13 +26,14 @@ public sealed partial class GrainGenerator : IIncrementalGenerator
     {
         System.Action<string, string>? inject = FaultInjector;
 
-        // Find [Grain] classes by attribute and reduce each to an equatable model (none when it cannot be generated)
-        // and any internal error met on the way.
-        IncrementalValuesProvider<GrainParseResult> results = context.SyntaxProvider
-            .ForAttributeWithMetadataName(
-                "TypedGrains.GrainAttribute",
-                static (node, _) => node is Microsoft.CodeAnalysis.CSharp.Syntax.ClassDeclarationSyntax,
-                (syntaxContext, cancellationToken) => Parser.Parse(syntaxContext, inject, cancellationToken))
+        // Find [Grain] classes and reduce each to an equatable model (none when it cannot be generated) and any
+        // internal error met on the way.
+        // The models are parsed from the whole compilation, and only again when a declaration changed: a compilation
+        // that differs from the last one only inside method bodies compares equal (DeclarationComparer), so Roslyn
+        // keeps the last compilation and every step after it stays cached, however many grains there are.
+        IncrementalValuesProvider<GrainParseResult> results = context.CompilationProvider
+            .WithComparer(DeclarationComparer.Instance)
+            .SelectMany((compilation, cancellationToken) => Finder.ParseAll(compilation, inject, cancellationToken))
             .WithTrackingName(GrainGeneratorStepNames.GrainModels);
 
         // Report the internal errors: a bug in the generator is an error naming the grain, never a silent skip.
@@ -118,7 +119,8 @@ public sealed partial class GrainGenerator : IIncrementalGenerator
             production.AddSource(CatalogEmitter.HintName, SourceText.From(source, System.Text.Encoding.UTF8));
         });
 
-        // Emit one file per formatter and the registration of them all; users never name these types.
+        // Emit the formatters, a file per namespace of the formatted types, and the registration of them all; users
+        // never name these types.
         context.RegisterImplementationSourceOutput(formatters, (production, all) =>
         {
             if (all.IsEmpty)
@@ -126,15 +128,17 @@ public sealed partial class GrainGenerator : IIncrementalGenerator
                 return;
             }
 
-            var sources = new List<(string HintName, string Source)>(all.Count + 1);
+            var sources = new List<(string HintName, string Source)>();
             string current = "the formatter registrations";
             try
             {
-                foreach (FormatterModel formatter in all)
+                foreach ((string hintName, IReadOnlyList<FormatterModel> file) in FormatterEmitter.Files(all))
                 {
-                    current = "the MessagePack formatter of '" + formatter.TypeName + "'";
-                    inject?.Invoke("formatter", formatter.TypeName);
-                    sources.Add((FormatterEmitter.HintName(formatter), FormatterEmitter.Emit(formatter)));
+                    sources.Add((hintName, FormatterEmitter.EmitFile(file, formatter =>
+                    {
+                        current = "the MessagePack formatter of '" + formatter.TypeName + "'";
+                        inject?.Invoke("formatter", formatter.TypeName);
+                    })));
                 }
 
                 current = "the formatter registrations";

@@ -12,7 +12,7 @@ public sealed class RobustnessTests
 {
     private const string Grain = "Cases.G.g.cs";
     private const string Catalog = "TypedGrains.GrainCatalog.g.cs";
-    private const string GetRequest = "TypedGrains.MessagePack.GGetRequestFormatter_725420D6.g.cs";
+    private const string GetRequest = "TypedGrains.MessagePack.Formatters.Cases.g.cs";
     private const string Registrations = "TypedGrains.MessagePack.Registrations.g.cs";
 
     /// <summary>A broken source and the files the generator must still produce for it (none when the rules reject the grain).</summary>
@@ -36,7 +36,7 @@ public sealed class RobustnessTests
         { "using TypedGrains; namespace Cases; [Grain] public sealed partial class G : Grain<int> { [Call] public int Get(int value = ) => value; }", [Grain, Catalog, GetRequest, Registrations] },
         { "using TypedGrains; namespace Cases; [Grain] public sealed partial class G : Grain<int> { [Call] public int Get(int value = \"text\") => value; }", [Grain, Catalog, GetRequest, Registrations] },
         { "using TypedGrains; namespace Cases; [Grain] public sealed partial class G : Grain<int> { [Call] public int Get(Mode mode = Mode.Fast) => 0; }", [Grain, Catalog] },
-        { "using TypedGrains; namespace Cases; [Grain] public sealed partial class G : Grain<int> { [Call] public int Get(System.DayOfWeek day = System.DayOfWeek.Someday) => 0; }", [Grain, Catalog, "TypedGrains.MessagePack.DayOfWeekFormatter_AD276722.g.cs", GetRequest, Registrations] },
+        { "using TypedGrains; namespace Cases; [Grain] public sealed partial class G : Grain<int> { [Call] public int Get(System.DayOfWeek day = System.DayOfWeek.Someday) => 0; }", [Grain, Catalog, GetRequest, "TypedGrains.MessagePack.Formatters.System.g.cs", Registrations] },
     };
 
     [Theory]

@@ -1,4 +1,5 @@
 using System.Linq;
+using System.Text.RegularExpressions;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using TypedGrains.Generators.Tests.Infrastructure;
@@ -112,8 +113,9 @@ public sealed class SerializableTypeRulesTests
             public sealed record Shared(List<int> Items);
             """).AssertGeneratorQuiet();
 
-        Assert.Single(outcome.Sources, s => s.HintName.StartsWith("TypedGrains.MessagePack.SharedFormatter_", System.StringComparison.Ordinal));
-        Assert.Single(outcome.Sources, s => s.HintName.StartsWith("TypedGrains.MessagePack.ListFormatter_", System.StringComparison.Ordinal));
+        string formatters = string.Concat(outcome.Sources.Where(s => s.HintName.StartsWith("TypedGrains.MessagePack.Formatters.", System.StringComparison.Ordinal)).Select(s => s.Text));
+        Assert.Single(Regex.Matches(formatters, @"class SharedFormatter_\w+\b"));
+        Assert.Single(Regex.Matches(formatters, @"class ListFormatter_\w+\b"));
         Assert.Empty(outcome.Output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error
             || (d.Severity == DiagnosticSeverity.Warning && d.Location.SourceTree?.FilePath.StartsWith("Source", System.StringComparison.Ordinal) == false)));
     }

@@ -24,7 +24,7 @@ public sealed class StateDefaultValueTests
             [Grain] public sealed partial class G : Grain<S> { [Call] public int Get(Mode m = Mode.Fast, int n = -5) => 0; }
             """).AssertGeneratorQuiet();
 
-        string formatter = outcome.Sources.Single(s => s.HintName.StartsWith("TypedGrains.MessagePack.SFormatter_", StringComparison.Ordinal)).Text;
+        string formatter = outcome.Sources.Single(s => s.Text.Contains("class SFormatter_", StringComparison.Ordinal)).Text;
         string[] defaults = formatter.Split('\n').Select(l => l.Trim()).ToArray();
         Assert.Contains("global::Cases.Mode m0 = global::Cases.Mode.Fast;", defaults);
         Assert.Contains("global::Cases.Flags m1 = global::Cases.Flags.A | global::Cases.Flags.B;", defaults);

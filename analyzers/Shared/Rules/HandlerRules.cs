@@ -8,8 +8,23 @@ namespace TypedGrains.Generators;
 
 internal static partial class GrainRules
 {
+    // A grain's handlers, per symbol: the rules, the model and the analyzers each ask for them, and sorting them formats
+    // every handler's signature. A symbol belongs to one compilation, so its known types are always the same.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<INamedTypeSymbol, IReadOnlyList<IMethodSymbol>> HandlerMethods = new();
+
     /// <summary>The methods declared by <paramref name="grain"/> that carry <c>[Call]</c> or <c>[Cast]</c>, ordinally sorted.</summary>
     public static IReadOnlyList<IMethodSymbol> GetHandlerMethods(INamedTypeSymbol grain, GrainKnownTypes known)
+    {
+        if (HandlerMethods.TryGetValue(grain, out IReadOnlyList<IMethodSymbol>? cached))
+        {
+            return cached;
+        }
+
+        IReadOnlyList<IMethodSymbol> found = FindHandlerMethods(grain, known);
+        return HandlerMethods.GetValue(grain, _ => found);
+    }
+
+    private static IReadOnlyList<IMethodSymbol> FindHandlerMethods(INamedTypeSymbol grain, GrainKnownTypes known)
     {
         var methods = new List<(IMethodSymbol Method, string Signature)>();
         foreach (ISymbol member in grain.GetMembers())

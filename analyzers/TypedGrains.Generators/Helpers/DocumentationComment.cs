@@ -40,10 +40,11 @@ internal static class DocumentationComment
     public static DocumentationModel Read(ISymbol symbol, IReadOnlyList<string> parameterNames, bool returnsValue, string? cancellationTokenName, CancellationToken cancellationToken)
     {
         string? found = null;
+        DocumentationModel documentation = DocumentationModel.Empty;
         foreach (SyntaxReference reference in symbol.DeclaringSyntaxReferences)
         {
             string? comment = ReadDocComment(reference.GetSyntax(cancellationToken));
-            if (comment is not null && !Extract(comment, parameterNames, returnsValue).IsEmpty)
+            if (comment is not null && !(documentation = Extract(comment, parameterNames, returnsValue)).IsEmpty)
             {
                 found = comment;
                 break;
@@ -55,7 +56,7 @@ internal static class DocumentationComment
             return Extract(found ?? string.Empty, parameterNames, returnsValue, cancellationTokenName);
         }
 
-        return found is null ? DocumentationModel.Empty : Extract(found, parameterNames, returnsValue);
+        return found is null ? DocumentationModel.Empty : documentation;
     }
 
     /// <summary>The documentation in the doc comment text <paramref name="comment"/> (without comment markers).</summary>

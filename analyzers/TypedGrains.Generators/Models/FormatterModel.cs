@@ -17,6 +17,7 @@ internal enum FormatterKind
 
 /// <summary>One generated formatter class.</summary>
 /// <param name="Namespace">The namespace of the generated class (assembly-specific, without <c>global::</c>).</param>
+/// <param name="File">Which generated file holds it: the namespace of the formatted type (of the grain, for a request).</param>
 /// <param name="Kind">What it formats.</param>
 /// <param name="TypeName">The <c>global::</c>-qualified formatted type, without nullable reference annotations.</param>
 /// <param name="ClassName">The generated class name (stable: a readable prefix and a hash of <paramref name="TypeName"/>).</param>
@@ -26,6 +27,7 @@ internal enum FormatterKind
 /// <param name="EnumUnderlying">The primitive (a <see cref="CodecKind.Primitive"/> name such as <c>Int32</c>) an enum is written as, or <c>null</c>.</param>
 internal sealed record FormatterModel(
     string Namespace,
+    string File,
     FormatterKind Kind,
     string TypeName,
     string ClassName,
