@@ -34,7 +34,8 @@ public sealed partial class InProcessRuntime
 
     private void InitializeTelemetry(InProcessRuntimeOptions options)
     {
-        _metrics = new RuntimeMetrics(options.MeterFactory, () => ActivationCount, CountMailboxes, options.MaxMailboxLength > 0);
+        _metrics = new RuntimeMetrics(options.MeterFactory, () => ActivationCount, CountMailboxes);
+        MailboxSettings = MailboxSettings with { LengthGauge = _metrics.MailboxLength };
         if (options.LoggerFactory is { } factory)
         {
             Log = factory.CreateLogger("TypedGrains.Runtime");

@@ -71,7 +71,7 @@ public sealed partial class InProcessRuntime : IGrainRuntime, IGrainFactory, IDe
     internal IServiceProvider? Services => _options.Services;
 
     /// <summary>What every mailbox of this runtime shares: scheduler, budget, length limit, inline calls, lingering.</summary>
-    internal MailboxSettings MailboxSettings { get; }
+    internal MailboxSettings MailboxSettings { get; private set; }
 
     internal TimeSpan CallTimeout { get; }
 

@@ -11,6 +11,9 @@ namespace TypedGrains.Runtime.Envelopes;
 internal abstract partial class Envelope<TGrain> : MailboxNode
     where TGrain : Grain, IGrain<TGrain>
 {
+    /// <summary>Whether the mailbox counted this message in its length (set by its producer, cleared when it is taken).</summary>
+    internal bool CountedInMailbox;
+
     /// <summary>Whether the message must follow the grain to a new activation when this one ends (control messages do not).</summary>
     public virtual bool FollowsGrain => true;
 

@@ -42,17 +42,26 @@ internal sealed partial class Mailbox<TGrain> : IThreadPoolWorkItem
 
     /// <summary>
     /// Counts a new turn message against the length limit; <c>false</c> when the mailbox is full (nothing counted).
-    /// Unbounded mailboxes count nothing, so the common case pays no interlocked operation.
+    /// An unbounded mailbox counts only while someone observes the mailbox-length gauge, so the common case pays no
+    /// interlocked operation; each counted envelope is marked, so turning the gauge on or off never skews the count.
     /// </summary>
-    public bool TryReserve()
+    public bool TryReserve(Envelope<TGrain> envelope)
     {
+        // A pooled envelope may carry the mark of a mailbox that was dropped without running it.
+        envelope.CountedInMailbox = false;
         if (_settings.Limit == 0)
         {
+            if (_settings.ObservesLength)
+            {
+                MarkCounted(envelope);
+            }
+
             return true;
         }
 
         if (Interlocked.Increment(ref _length) <= _settings.Limit)
         {
+            envelope.CountedInMailbox = true;
             return true;
         }
 
@@ -60,19 +69,26 @@ internal sealed partial class Mailbox<TGrain> : IThreadPoolWorkItem
         return false;
     }
 
-    /// <summary>Counts a message that is taken whether the mailbox is full or not (it was accepted before).</summary>
+    /// <summary>Counts a turn message that is taken whether the mailbox is full or not (it was accepted before).</summary>
     public void Count(Envelope<TGrain> envelope)
     {
-        if (_settings.Limit != 0 && envelope.IsTurn)
+        envelope.CountedInMailbox = false;
+        if (envelope.IsTurn && (_settings.Limit != 0 || _settings.ObservesLength))
         {
-            Interlocked.Increment(ref _length);
+            MarkCounted(envelope);
         }
+    }
+
+    private void MarkCounted(Envelope<TGrain> envelope)
+    {
+        envelope.CountedInMailbox = true;
+        Interlocked.Increment(ref _length);
     }
 
     /// <summary>Whether nothing is queued. Consumer (the running slice) only.</summary>
     public bool IsEmpty => _queue.IsEmpty;
 
-    /// <summary>The messages counted against the limit (always 0 for an unbounded mailbox, which does not count).</summary>
+    /// <summary>The turn messages queued and counted (see <see cref="TryReserve"/>).</summary>
     public int Length => Volatile.Read(ref _length);
 
     /// <summary>Queues <paramref name="envelope"/> and schedules the mailbox unless it is already scheduled. Any thread.</summary>
@@ -213,8 +229,9 @@ internal sealed partial class Mailbox<TGrain> : IThreadPoolWorkItem
                 Volatile.Write(ref _status, Scheduled);
             }
 
-            if (_settings.Limit != 0 && envelope.IsTurn)
+            if (envelope.CountedInMailbox)
             {
+                envelope.CountedInMailbox = false;
                 Interlocked.Decrement(ref _length);
             }
 

@@ -9,4 +9,11 @@ namespace TypedGrains.Runtime;
 /// Whether a mailbox that ran dry stays scheduled for one more pass before it goes idle, so a stream of casts to it
 /// does not pay a schedule per cast (the thread pool only: a step-by-step test scheduler sees exactly one slice per wake-up).
 /// </param>
-internal sealed record MailboxSettings(IMailboxScheduler Scheduler, int Budget, int Limit, bool Inline, bool Linger);
+internal sealed record MailboxSettings(IMailboxScheduler Scheduler, int Budget, int Limit, bool Inline, bool Linger)
+{
+    /// <summary>The mailbox-length gauge; an unbounded mailbox counts its messages only while it is observed.</summary>
+    public System.Diagnostics.Metrics.Instrument? LengthGauge { get; init; }
+
+    /// <summary>Whether someone observes the mailbox-length gauge now.</summary>
+    public bool ObservesLength => LengthGauge is { Enabled: true };
+}

@@ -32,8 +32,9 @@ public static class GrainInstrumentation
     public const string ActiveActivations = "typedgrains.activations.active";
 
     /// <summary>
-    /// Observable gauge of messages queued in mailboxes, summed over activations; reported only when mailboxes are
-    /// bounded (<see cref="InProcessRuntimeOptions.MaxMailboxLength"/>), since only then do they count (unit <c>{message}</c>).
+    /// Observable gauge of turn messages queued in mailboxes, summed over activations (unit <c>{message}</c>). A bounded
+    /// mailbox (<see cref="InProcessRuntimeOptions.MaxMailboxLength"/>) always counts; an unbounded one counts the
+    /// messages queued while someone observes this gauge.
     /// </summary>
     public const string MailboxLength = "typedgrains.mailbox.length";
 

@@ -16,7 +16,7 @@ internal sealed class RuntimeMetrics : IDisposable
     private readonly Meter _meter;
     private readonly bool _ownsMeter;
 
-    public RuntimeMetrics(IMeterFactory? factory, Func<int> activations, Func<(long Queued, int Busy)> mailboxes, bool mailboxesCount)
+    public RuntimeMetrics(IMeterFactory? factory, Func<int> activations, Func<(long Queued, int Busy)> mailboxes)
     {
         _ownsMeter = factory is null;
         _meter = factory is null ? new Meter(GrainInstrumentation.Name) : factory.Create(new MeterOptions(GrainInstrumentation.Name));
@@ -27,13 +27,14 @@ internal sealed class RuntimeMetrics : IDisposable
         StorageDuration = _meter.CreateHistogram<double>(GrainInstrumentation.StorageDuration, "s", "State provider call duration.");
         _meter.CreateObservableUpDownCounter(GrainInstrumentation.ActiveActivations, () => (long)activations(), "{activation}", "Live activations.");
         _meter.CreateObservableGauge(GrainInstrumentation.BusyMailboxes, () => mailboxes().Busy, "{activation}", "Activations with queued messages.");
-        if (mailboxesCount)
-        {
-            _meter.CreateObservableGauge(GrainInstrumentation.MailboxLength, () => mailboxes().Queued, "{message}", "Messages queued in bounded mailboxes.");
-        }
+        MailboxLength = _meter.CreateObservableGauge(
+            GrainInstrumentation.MailboxLength, () => mailboxes().Queued, "{message}", "Turn messages queued in mailboxes (counted while observed).");
     }
 
     public Meter Meter => _meter;
+
+    /// <summary>The mailbox-length gauge: mailboxes count their messages while it is enabled.</summary>
+    public ObservableGauge<long> MailboxLength { get; }
 
     public Counter<long> Calls { get; }
 

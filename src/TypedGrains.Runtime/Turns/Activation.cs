@@ -57,7 +57,7 @@ internal sealed partial class Activation<TGrain> : ActivationBase, ITurnHost
             {
                 Mailbox.Count(envelope);
             }
-            else if (!Mailbox.TryReserve())
+            else if (!Mailbox.TryReserve(envelope))
             {
                 throw new MailboxFullException(Id, _runtime.MailboxSettings.Limit);
             }

@@ -77,21 +77,33 @@ public sealed class MetricsTests
     }
 
     [Fact]
-    public async Task An_unbounded_mailbox_reports_no_length_but_still_reports_busy_mailboxes()
+    public async Task An_unbounded_mailbox_counts_what_is_queued_while_its_length_is_observed_and_never_goes_below_zero()
     {
         var scheduler = new SynchronousMailboxScheduler();
         using var grains = new InProcessRuntime(new InProcessRuntimeOptions { Scheduler = scheduler });
-        using var metrics = new MetricRecorder(grains.Metrics.Meter);
         var a = grains.CounterGrain("metrics-unbounded");
         var call = a.Get().AsTask();
         scheduler.RunUntilIdle();
         await call;
+
+        // Queued while nobody observes: not counted, and taking them later must not count them off either.
+        a.Increment();
+        a.Increment();
+        using var metrics = new MetricRecorder(grains.Metrics.Meter);
+        a.Increment();
+        a.Increment();
         a.Increment();
 
         metrics.Observe();
-        scheduler.RunUntilIdle();
-
-        Assert.Empty(metrics.Of(GrainInstrumentation.MailboxLength));
+        Assert.Equal(3, metrics.Of(GrainInstrumentation.MailboxLength).Single().Value);
         Assert.Equal(1, metrics.Of(GrainInstrumentation.BusyMailboxes).Single().Value);
+
+        scheduler.RunUntilIdle();
+        metrics.Observe();
+        Assert.Equal(0, metrics.Of(GrainInstrumentation.MailboxLength).Last().Value);
+        Assert.Equal(0, metrics.Of(GrainInstrumentation.BusyMailboxes).Last().Value);
+        var read = a.Get().AsTask();
+        scheduler.RunUntilIdle();
+        Assert.Equal(5, await read);
     }
 }
