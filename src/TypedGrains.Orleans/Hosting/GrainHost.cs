@@ -44,16 +44,16 @@ public abstract class GrainHost : global::Orleans.Grain, IGrainHost, IRemindable
     }
 
     /// <inheritdoc/>
-    public Task<Immutable<byte[]>> Call(uint methodId, Immutable<byte[]> arguments)
+    public ValueTask<Immutable<byte[]>> Call(uint methodId, Immutable<byte[]> arguments)
     {
         var reply = _activation!.CallAsync(methodId, arguments.Value);
-        return reply.IsCompletedSuccessfully ? Task.FromResult(new Immutable<byte[]>(reply.Result)) : AwaitReplyAsync(reply);
+        return reply.IsCompletedSuccessfully ? new(new Immutable<byte[]>(reply.Result)) : AwaitReplyAsync(reply);
     }
 
     /// <inheritdoc/>
     public Task Cast(uint methodId, Immutable<byte[]> arguments) => _activation!.CastAsync(methodId, arguments.Value);
 
-    private static async Task<Immutable<byte[]>> AwaitReplyAsync(ValueTask<byte[]> reply) => new(await reply);
+    private static async ValueTask<Immutable<byte[]>> AwaitReplyAsync(ValueTask<byte[]> reply) => new(await reply);
 
     /// <summary>An Orleans reminder of a TypedGrains reminder fired: run its tick handler as a turn.</summary>
     public async Task ReceiveReminder(string reminderName, TickStatus status)

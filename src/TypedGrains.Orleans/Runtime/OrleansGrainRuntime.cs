@@ -126,23 +126,20 @@ public sealed partial class OrleansGrainRuntime : IGrainRuntime, IGrainFactory
         }
     }
 
+    // One state machine per call: it sends, waits for Orleans' reply and reads it.
     private async ValueTask<TReply> CallAsync<TGrain, TReply>(
         GrainId grain, uint methodId, string method, byte[] arguments, IMessagePackFormatter<TReply> formatter, CancellationToken cancellationToken)
-        where TGrain : Grain, IGrain<TGrain> =>
-        WireReply.Read(await SendAsync<TGrain>(grain, methodId, method, arguments, cancellationToken).ConfigureAwait(false), formatter, this, grain);
-
-    private async Task<byte[]> SendAsync<TGrain>(GrainId grain, uint methodId, string method, byte[] arguments, CancellationToken cancellationToken)
         where TGrain : Grain, IGrain<TGrain>
     {
         cancellationToken.ThrowIfCancellationRequested();
         var call = HostOf<TGrain>(grain).Call(methodId, new Immutable<byte[]>(arguments));
+        Immutable<byte[]> reply;
         try
         {
             // The timeout is Orleans' own response timeout, which AddTypedGrains sets to CallTimeout: no timer per call.
-            var reply = cancellationToken.CanBeCanceled
-                ? await call.WaitAsync(cancellationToken).ConfigureAwait(false)
+            reply = cancellationToken.CanBeCanceled
+                ? await call.AsTask().WaitAsync(cancellationToken).ConfigureAwait(false)
                 : await call.ConfigureAwait(false);
-            return reply.Value;
         }
         catch (TimeoutException error)
         {
@@ -150,6 +147,8 @@ public sealed partial class OrleansGrainRuntime : IGrainRuntime, IGrainFactory
                 $"The call to {method} on grain '{grain}' did not complete within {Options.CallTimeout} (OrleansGrainRuntimeOptions.CallTimeout). " +
                 "Its outcome is unknown: the turn may still run, or have run.", error);
         }
+
+        return WireReply.Read(reply.Value, formatter, this, grain);
     }
 
     [ThreadStatic]
