@@ -2,7 +2,6 @@ using System;
 using System.Threading;
 using System.Threading.Tasks;
 using TypedGrains.Backend;
-using TypedGrains.Messaging;
 using TypedGrains.Orleans.Wire;
 
 namespace TypedGrains.Orleans;
@@ -113,7 +112,7 @@ internal sealed partial class HostedActivation<TGrain>
             var outer = TurnScope.SwapThreadScope(engine.Scope);
             try
             {
-                TGrain.Definition.Dispatch(methodId, new MessagePackArgumentReader(arguments, _runtime), ref visitor);
+                Dispatch(methodId, arguments, ref visitor);
             }
             finally
             {
@@ -127,7 +126,7 @@ internal sealed partial class HostedActivation<TGrain>
             var entered = engine.Scope.Enter();
             try
             {
-                TGrain.Definition.Dispatch(methodId, new MessagePackArgumentReader(arguments, _runtime), ref visitor);
+                Dispatch(methodId, arguments, ref visitor);
             }
             finally
             {
@@ -144,6 +143,19 @@ internal sealed partial class HostedActivation<TGrain>
 
         deferred = visitor.Deferred;
         return visitor.Turn;
+    }
+
+    private void Dispatch(uint methodId, byte[] arguments, ref HostedRequestVisitor<TGrain> visitor)
+    {
+        var reader = WireArgumentReader.Rent(arguments, _runtime);
+        try
+        {
+            TGrain.Definition.Dispatch(methodId, reader, ref visitor);
+        }
+        finally
+        {
+            reader.Return();
+        }
     }
 
     /// <summary>Ends a turn that holds the lock: its reply, or its failure as the reply.</summary>

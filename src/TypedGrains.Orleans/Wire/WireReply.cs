@@ -57,7 +57,7 @@ internal static class WireReply
     /// <exception cref="MessagePackSerializationException">The bytes are not a reply.</exception>
     public static TReply Read<TReply>(byte[] bytes, IMessagePackFormatter<TReply> formatter, IGrainRuntime runtime, GrainId grain)
     {
-        var reader = new MessagePackReader(new ReadOnlySequence<byte>(bytes)) { Context = runtime };
+        var reader = new MessagePackReader(bytes) { Context = runtime };
         var count = reader.ReadArrayHeader();
         var status = reader.ReadInt32();
         if (status == Success && count == 2)
