@@ -25,10 +25,10 @@ internal sealed class FailedActivation : IHostedActivation
         _host = host;
     }
 
-    public Task<byte[]> CallAsync(uint methodId, byte[] arguments)
+    public ValueTask<byte[]> CallAsync(uint methodId, byte[] arguments)
     {
         _host.Deactivate();
-        return Task.FromResult(WireReply.Error(_error));
+        return new ValueTask<byte[]>(WireReply.Error(_error));
     }
 
     public Task CastAsync(uint methodId, byte[] arguments)

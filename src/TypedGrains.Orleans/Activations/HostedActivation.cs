@@ -3,10 +3,7 @@ using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using TypedGrains.Backend;
-using TypedGrains.Messaging;
-using TypedGrains.Orleans.Wire;
 using TypedGrains.Persistence;
-
 
 namespace TypedGrains.Orleans;
 
@@ -16,8 +13,9 @@ namespace TypedGrains.Orleans;
 /// while later messages run; this activation runs one turn at a time itself (a FIFO turn lock), with the turn's scope
 /// current so that casts wait for the commit. A failed save or a requested deactivation ends the TypedGrains
 /// activation (its deferred callers fail, the next message loads the state again) and asks Orleans to deactivate.
+/// The call paths are in HostedActivation.Calls.cs.
 /// </summary>
-internal sealed class HostedActivation<TGrain> : IHostedActivation, ITurnHost
+internal sealed partial class HostedActivation<TGrain> : IHostedActivation, ITurnHost
     where TGrain : Grain, IGrain<TGrain>
 {
     private readonly SemaphoreSlim _turns = new(1, 1);
@@ -35,56 +33,6 @@ internal sealed class HostedActivation<TGrain> : IHostedActivation, ITurnHost
         _id = id;
         _host = host;
         _engine = NewEngine();
-    }
-
-    public async Task<byte[]> CallAsync(uint methodId, byte[] arguments)
-    {
-        Task<byte[]>? deferred;
-        await _turns.WaitAsync();
-        try
-        {
-            var engine = _engine;
-            var visitor = new HostedRequestVisitor<TGrain>(engine, this);
-            using (engine.Scope.Enter())
-            {
-                await engine.ActivateAsync(CancellationToken.None);
-                TGrain.Definition.Dispatch(methodId, new MessagePackArgumentReader(arguments, _runtime), ref visitor);
-                var reply = await visitor.Turn;
-                deferred = visitor.Deferred;
-                if (deferred is null)
-                {
-                    await AfterTurnAsync();
-                    return reply!;
-                }
-            }
-
-            await AfterTurnAsync();
-        }
-        catch (Exception error)
-        {
-            await AfterFailureAsync(error);
-            return WireReply.Error(error);
-        }
-        finally
-        {
-            _turns.Release();
-        }
-
-        // A deferred call waits outside the turn: later messages (the one that replies among them) run meanwhile.
-        return await deferred;
-    }
-
-    public async Task CastAsync(uint methodId, byte[] arguments)
-    {
-        var reply = await CallAsync(methodId, arguments);
-        try
-        {
-            WireReply.Read(reply, NilFormatter.Instance, _runtime, _id);
-        }
-        catch (Exception error)
-        {
-            _runtime.ReportCastFailure(_id, error);
-        }
     }
 
     public async Task DeactivateAsync(CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using System;
 using System.Threading.Tasks;
 using TypedGrains.Backend;
 using TypedGrains.Orleans.Wire;
@@ -16,54 +17,71 @@ internal struct HostedRequestVisitor<TGrain> : IRequestVisitor<TGrain>
     {
         _engine = engine;
         _activation = activation;
-        Turn = Task.FromResult<byte[]?>(null);
+        Turn = default;
         Deferred = null;
     }
 
-    /// <summary>The turn; its result is the wire reply, or <c>null</c> for a deferred call (see <see cref="Deferred"/>).</summary>
-    public Task<byte[]?> Turn { get; private set; }
+    /// <summary>
+    /// The turn; its result is the wire reply, or <c>null</c> for a deferred call (see <see cref="Deferred"/>). A turn
+    /// that completed synchronously is a plain value.
+    /// </summary>
+    public ValueTask<byte[]?> Turn { get; private set; }
 
     /// <summary>The wire reply a deferred call waits for after its turn.</summary>
     public Task<byte[]>? Deferred { get; private set; }
 
     public void Call<TRequest, TReply>(in TRequest request)
-        where TRequest : struct, IGrainRequest<TGrain, TReply> =>
-        Turn = RunCallAsync<TRequest, TReply>(_engine, request);
+        where TRequest : struct, IGrainRequest<TGrain, TReply>
+    {
+        var turn = _engine.RunCallAsync<TRequest, TReply>(request);
+        Turn = turn.IsCompletedSuccessfully
+            ? new ValueTask<byte[]?>(WireReply.Ok(turn.Result, MessagePackFormatters.Get<TReply>()))
+            : new ValueTask<byte[]?>(AwaitCallAsync(turn));
+    }
 
     public void CallVoid<TRequest>(in TRequest request)
         where TRequest : struct, IGrainRequest<TGrain> =>
-        Turn = RunAsync(_engine, request);
+        Turn = Run(_engine.RunAsync(request));
 
     public void Cast<TRequest>(in TRequest request)
         where TRequest : struct, IGrainRequest<TGrain> =>
-        Turn = RunAsync(_engine, request);
+        Turn = Run(_engine.RunAsync(request));
 
     public void CallDeferred<TRequest, TReply>(in TRequest request)
         where TRequest : struct, IDeferredGrainRequest<TGrain, TReply>
     {
         var caller = _activation.Accept<TReply>(out var reply);
         Deferred = reply;
-        Turn = RunDeferredAsync<TRequest, TReply>(_engine, _activation, request, caller);
+        ValueTask turn;
+        try
+        {
+            turn = _engine.RunDeferredAsync(request, new Caller<TReply>(caller));
+        }
+        catch (Exception error)
+        {
+            turn = ValueTask.FromException(error);
+        }
+
+        Turn = turn.IsCompletedSuccessfully ? default : new ValueTask<byte[]?>(AwaitDeferredAsync(turn, _activation, caller));
     }
 
-    private static async Task<byte[]?> RunCallAsync<TRequest, TReply>(TurnEngine<TGrain> engine, TRequest request)
-        where TRequest : struct, IGrainRequest<TGrain, TReply> =>
-        WireReply.Ok(await engine.RunCallAsync<TRequest, TReply>(request), MessagePackFormatters.Get<TReply>());
+    private static ValueTask<byte[]?> Run(ValueTask turn) =>
+        turn.IsCompletedSuccessfully ? new ValueTask<byte[]?>(WireReply.Nil) : new ValueTask<byte[]?>(AwaitRunAsync(turn));
 
-    private static async Task<byte[]?> RunAsync<TRequest>(TurnEngine<TGrain> engine, TRequest request)
-        where TRequest : struct, IGrainRequest<TGrain>
+    private static async Task<byte[]?> AwaitCallAsync<TReply>(ValueTask<TReply> turn) =>
+        WireReply.Ok(await turn, MessagePackFormatters.Get<TReply>());
+
+    private static async Task<byte[]?> AwaitRunAsync(ValueTask turn)
     {
-        await engine.RunAsync(request);
-        return WireReply.Ok(true, NilFormatter.Instance);
+        await turn;
+        return WireReply.Nil;
     }
 
-    private static async Task<byte[]?> RunDeferredAsync<TRequest, TReply>(
-        TurnEngine<TGrain> engine, HostedActivation<TGrain> activation, TRequest request, CallerId caller)
-        where TRequest : struct, IDeferredGrainRequest<TGrain, TReply>
+    private static async Task<byte[]?> AwaitDeferredAsync(ValueTask turn, HostedActivation<TGrain> activation, CallerId caller)
     {
         try
         {
-            await engine.RunDeferredAsync(request, new Caller<TReply>(caller));
+            await turn;
             return null;
         }
         catch

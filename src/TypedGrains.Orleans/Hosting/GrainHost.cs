@@ -7,6 +7,7 @@ using Orleans.Placement;
 using Orleans.Runtime;
 using TypedGrains.Backend;
 using TypedGrains.Orleans.Wire;
+using TypedGrains.Runtime;
 
 namespace TypedGrains.Orleans.Hosting;
 
@@ -45,10 +46,15 @@ public abstract class GrainHost : global::Orleans.Grain, IGrainHost, IRemindable
     }
 
     /// <inheritdoc/>
-    public async Task<Immutable<byte[]>> Call(uint methodId, Immutable<byte[]> arguments)
+    public ValueTask<Immutable<byte[]>> Call(uint methodId, Immutable<byte[]> arguments)
     {
-        using var span = TraceContextHeader.StartTurn(_id, isCall: true, fallbackMethod: "call");
-        return new(await _activation!.CallAsync(methodId, arguments.Value));
+        if (GrainInstrumentation.Source.HasListeners())
+        {
+            return TracedCallAsync(methodId, arguments.Value);
+        }
+
+        var reply = _activation!.CallAsync(methodId, arguments.Value);
+        return reply.IsCompletedSuccessfully ? new(new Immutable<byte[]>(reply.Result)) : AwaitReplyAsync(reply);
     }
 
     /// <inheritdoc/>
@@ -56,6 +62,15 @@ public abstract class GrainHost : global::Orleans.Grain, IGrainHost, IRemindable
     {
         using var span = TraceContextHeader.StartTurn(_id, isCall: false, fallbackMethod: "cast");
         await _activation!.CastAsync(methodId, arguments.Value);
+    }
+
+    private static async ValueTask<Immutable<byte[]>> AwaitReplyAsync(ValueTask<byte[]> reply) => new(await reply);
+
+    /// <summary>The call as a turn span, a child of the sender's span carried in the request context.</summary>
+    private async ValueTask<Immutable<byte[]>> TracedCallAsync(uint methodId, byte[] arguments)
+    {
+        using var span = TraceContextHeader.StartTurn(_id, isCall: true, fallbackMethod: "call");
+        return new(await _activation!.CallAsync(methodId, arguments));
     }
 
     /// <summary>An Orleans reminder of a TypedGrains reminder fired: run its tick handler as a turn.</summary>

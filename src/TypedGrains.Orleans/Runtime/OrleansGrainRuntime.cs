@@ -1,6 +1,7 @@
 using System;
 using System.Buffers;
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using Orleans.Concurrency;
@@ -26,7 +27,7 @@ public sealed partial class OrleansGrainRuntime : IGrainRuntime, IGrainFactory
     private readonly OrleansGrainFactory _orleans;
 
     // Orleans references of the host grains called lately: making one encodes the key and builds an Orleans grain id.
-    private readonly ConcurrentDictionary<GrainId, IGrainHost> _hosts = new();
+    private readonly ConcurrentDictionary<HostCacheKey, IGrainHost> _hosts = new();
 
     /// <summary>Creates the runtime over Orleans' grain factory.</summary>
     public OrleansGrainRuntime(OrleansGrainFactory orleans, OrleansGrainRuntimeOptions options)
@@ -59,7 +60,7 @@ public sealed partial class OrleansGrainRuntime : IGrainRuntime, IGrainFactory
     public ValueTask CallAsync<TGrain, TRequest>(GrainId grain, in TRequest request, CancellationToken cancellationToken)
         where TGrain : Grain, IGrain<TGrain>
         where TRequest : struct, IGrainRequest<TGrain> =>
-        new(CallAsync<TGrain, bool>(grain, TRequest.MethodId, TRequest.MethodName, Serialize(request), NilFormatter.Instance, cancellationToken).AsTask());
+        CallVoidAsync<TGrain>(grain, TRequest.MethodId, TRequest.MethodName, Serialize(request), cancellationToken);
 
     /// <inheritdoc/>
     public ValueTask<TReply> CallDeferredAsync<TGrain, TRequest, TReply>(GrainId grain, in TRequest request, CancellationToken cancellationToken)
@@ -95,7 +96,7 @@ public sealed partial class OrleansGrainRuntime : IGrainRuntime, IGrainFactory
                 $"Grain id '{grain}' does not name a {grainClass.Name} grain (type '{definition.TypeName}', {definition.KeyKind} key).", nameof(grain));
         }
 
-        if (_hosts.TryGetValue(grain, out var cached))
+        if (_hosts.TryGetValue(new HostCacheKey(definition, grain.Key), out var cached))
         {
             return cached;
         }
@@ -114,7 +115,7 @@ public sealed partial class OrleansGrainRuntime : IGrainRuntime, IGrainFactory
             _hosts.Clear();
         }
 
-        _hosts[grain] = host;
+        _hosts[new HostCacheKey(definition, grain.Key)] = host;
         return host;
     }
 
@@ -130,47 +131,57 @@ public sealed partial class OrleansGrainRuntime : IGrainRuntime, IGrainFactory
         }
     }
 
+    // One state machine per call: it sends, waits for Orleans' reply and reads it. Its box is pooled: a call's ValueTask
+    // is awaited once, as the in-process runtime's pooled replies already require.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
+    private async ValueTask CallVoidAsync<TGrain>(GrainId grain, uint methodId, string method, byte[] arguments, CancellationToken cancellationToken)
+        where TGrain : Grain, IGrain<TGrain> =>
+        await CallAsync<TGrain, bool>(grain, methodId, method, arguments, NilFormatter.Instance, cancellationToken).ConfigureAwait(false);
+
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<TReply> CallAsync<TGrain, TReply>(
         GrainId grain, uint methodId, string method, byte[] arguments, IMessagePackFormatter<TReply> formatter, CancellationToken cancellationToken)
         where TGrain : Grain, IGrain<TGrain>
     {
-        // The call's span (a child of the caller's current one) ends when the reply has been read.
+        cancellationToken.ThrowIfCancellationRequested();
+
+        // The call's span (a child of the caller's current one; none while nobody listens) ends once the reply is read.
         using var span = GrainInstrumentation.Source.HasListeners() ? CallTracing.StartCall(grain, method) : null;
         try
         {
-            return WireReply.Read(await SendAsync<TGrain>(grain, methodId, method, arguments, cancellationToken).ConfigureAwait(false), formatter, this, grain);
+            ValueTask<Immutable<byte[]>> call;
+            using (TraceContextHeader.AttachCurrent(method))
+            {
+                call = HostOf<TGrain>(grain).Call(methodId, new Immutable<byte[]>(arguments));
+            }
+
+            Immutable<byte[]> reply;
+            try
+            {
+                // The timeout is Orleans' own response timeout, which AddTypedGrains sets to CallTimeout: no timer per call.
+                reply = cancellationToken.CanBeCanceled
+                    ? await call.AsTask().WaitAsync(cancellationToken).ConfigureAwait(false)
+                    : await call.ConfigureAwait(false);
+            }
+            catch (TimeoutException error)
+            {
+                throw new TimeoutException(
+                    $"The call to {method} on grain '{grain}' did not complete within {Options.CallTimeout} (OrleansGrainRuntimeOptions.CallTimeout). " +
+                    "Its outcome is unknown: the turn may still run, or have run.", error);
+            }
+
+            return WireReply.Read(reply.Value, formatter, this, grain);
         }
-        catch (Exception error) when (span is not null)
+        catch (Exception error) when (Failed(span, error))
         {
-            CallTracing.Failed(span, error);
-            throw;
+            throw; // Never reached: the filter marks the span and lets the exception go on.
         }
     }
 
-    private async Task<byte[]> SendAsync<TGrain>(GrainId grain, uint methodId, string method, byte[] arguments, CancellationToken cancellationToken)
-        where TGrain : Grain, IGrain<TGrain>
+    private static bool Failed(System.Diagnostics.Activity? span, Exception error)
     {
-        cancellationToken.ThrowIfCancellationRequested();
-        Task<Immutable<byte[]>> call;
-        using (TraceContextHeader.AttachCurrent(method))
-        {
-            call = HostOf<TGrain>(grain).Call(methodId, new Immutable<byte[]>(arguments));
-        }
-
-        try
-        {
-            // The timeout is Orleans' own response timeout, which AddTypedGrains sets to CallTimeout: no timer per call.
-            var reply = cancellationToken.CanBeCanceled
-                ? await call.WaitAsync(cancellationToken).ConfigureAwait(false)
-                : await call.ConfigureAwait(false);
-            return reply.Value;
-        }
-        catch (TimeoutException error)
-        {
-            throw new TimeoutException(
-                $"The call to {method} on grain '{grain}' did not complete within {Options.CallTimeout} (OrleansGrainRuntimeOptions.CallTimeout). " +
-                "Its outcome is unknown: the turn may still run, or have run.", error);
-        }
+        CallTracing.Failed(span, error);
+        return false;
     }
 
     [ThreadStatic]
@@ -189,5 +200,27 @@ public sealed partial class OrleansGrainRuntime : IGrainRuntime, IGrainFactory
         }
 
         return bytes;
+    }
+
+    /// <summary>
+    /// A cached host's key: the definition (one per grain type, checked against the id's type before the lookup) and
+    /// the grain key, so a lookup hashes no type name.
+    /// </summary>
+    private readonly struct HostCacheKey : IEquatable<HostCacheKey>
+    {
+        private readonly GrainDefinition _definition;
+        private readonly GrainKey _key;
+
+        public HostCacheKey(GrainDefinition definition, GrainKey key)
+        {
+            _definition = definition;
+            _key = key;
+        }
+
+        public bool Equals(HostCacheKey other) => ReferenceEquals(_definition, other._definition) && _key.Equals(other._key);
+
+        public override bool Equals(object? obj) => obj is HostCacheKey other && Equals(other);
+
+        public override int GetHashCode() => HashCode.Combine(RuntimeHelpers.GetHashCode(_definition), _key.GetHashCode());
     }
 }

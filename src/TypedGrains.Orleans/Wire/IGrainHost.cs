@@ -13,8 +13,12 @@ namespace TypedGrains.Orleans.Wire;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public interface IGrainHost : IGrainWithStringKey
 {
-    /// <summary>Runs a call (a deferred one included) and returns its <see cref="WireReply"/> bytes.</summary>
-    Task<Immutable<byte[]>> Call(uint methodId, Immutable<byte[]> arguments);
+    /// <summary>
+    /// Runs a call (a deferred one included) and returns its <see cref="WireReply"/> bytes. A <see cref="ValueTask{TResult}"/>:
+    /// Orleans then hands the caller its pooled completion source and the host grain a turn that completed synchronously
+    /// as a value, with no <see cref="Task"/> on either side.
+    /// </summary>
+    ValueTask<Immutable<byte[]>> Call(uint methodId, Immutable<byte[]> arguments);
 
     /// <summary>Runs a cast; nobody waits for it.</summary>
     [OneWay]

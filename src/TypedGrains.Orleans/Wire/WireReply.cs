@@ -15,15 +15,29 @@ internal static class WireReply
     private const int Success = 0;
     private const int Failure = 1;
 
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_output;
+
+    /// <summary>The reply of a call without a value (<c>[0, nil]</c>); shared, since no reader writes to reply bytes.</summary>
+    public static byte[] Nil { get; } = Ok(true, NilFormatter.Instance);
+
     public static byte[] Ok<TReply>(TReply reply, IMessagePackFormatter<TReply> formatter)
     {
-        var output = new ArrayBufferWriter<byte>(32);
+        // One buffer per thread: a reply is written whole before the next one starts on that thread.
+        var output = t_output ??= new ArrayBufferWriter<byte>(256);
+        output.ResetWrittenCount();
         var writer = new MessagePackWriter(output);
         writer.WriteArrayHeader(2);
         writer.WriteInt32(Success);
         formatter.Serialize(ref writer, reply);
         writer.Flush();
-        return output.WrittenSpan.ToArray();
+        var bytes = output.WrittenSpan.ToArray();
+        if (output.Capacity > 64 * 1024)
+        {
+            t_output = null;
+        }
+
+        return bytes;
     }
 
     public static byte[] Error(Exception error)
@@ -43,7 +57,7 @@ internal static class WireReply
     /// <exception cref="MessagePackSerializationException">The bytes are not a reply.</exception>
     public static TReply Read<TReply>(byte[] bytes, IMessagePackFormatter<TReply> formatter, IGrainRuntime runtime, GrainId grain)
     {
-        var reader = new MessagePackReader(new ReadOnlySequence<byte>(bytes)) { Context = runtime };
+        var reader = new MessagePackReader(bytes) { Context = runtime };
         var count = reader.ReadArrayHeader();
         var status = reader.ReadInt32();
         if (status == Success && count == 2)

@@ -26,6 +26,9 @@ public abstract partial class GrainBehaviourSuite
 
     private LedgerRef Ledger(string key) => Grains.Ledger(_prefix + key);
 
+    private static GrainDefinition<TGrain> DefinitionOf<TGrain>()
+        where TGrain : Grain, IGrain<TGrain> => TGrain.Definition;
+
     [Fact]
     public async Task A_call_returns_its_typed_reply_and_the_state_carries_over()
     {
@@ -75,6 +78,21 @@ public abstract partial class GrainBehaviourSuite
         // The two committed casts arrive. In process every cast was queued at the target before its sender replied, so a
         // leaked third would already have counted when the gate answers; across Orleans the check is as strong as its
         // delivery order.
+        Assert.Equal(2, await target.AwaitBalance(2).AsTask().WaitAsync(Patience));
+        Assert.Equal(2, await target.Balance());
+    }
+
+    [Fact]
+    public async Task A_cast_from_a_grain_that_never_awaits_leaves_when_the_turn_commits_and_never_when_it_throws()
+    {
+        Assert.True(DefinitionOf<Relay>().RunsSynchronously);
+        var relay = Grains.Relay(_prefix + "relay");
+        var target = Ledger("relay-target");
+
+        await Backend.Fails<InvalidOperationException>(async () => await relay.CastToThenFail(_prefix + "relay-target"));
+        await relay.CastTo(_prefix + "relay-target");
+        await relay.CastTo(_prefix + "relay-target");
+
         Assert.Equal(2, await target.AwaitBalance(2).AsTask().WaitAsync(Patience));
         Assert.Equal(2, await target.Balance());
     }
