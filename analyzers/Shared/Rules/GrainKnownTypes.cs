@@ -84,6 +84,18 @@ internal sealed class GrainKnownTypes
     /// </summary>
     internal ConcurrentDictionary<(ISymbol Context, string GrainName), INamedTypeSymbol?> ResolvedReferences { get; } = new(ContextNameComparer.Instance);
 
+    /// <summary>
+    /// <see cref="GrainTypeNames.Format"/> of the types that hold no generated reference, for code and for method ids,
+    /// kept for the compilation (the same types recur in every grain). Keyed with nullability: it is written in code.
+    /// </summary>
+    internal ConcurrentDictionary<ITypeSymbol, string> CodeTypeNames { get; } = new(SymbolEqualityComparer.IncludeNullability);
+
+    /// <inheritdoc cref="CodeTypeNames"/>
+    internal ConcurrentDictionary<ITypeSymbol, string> IdTypeNames { get; } = new(SymbolEqualityComparer.IncludeNullability);
+
+    /// <summary><see cref="GrainRules.GetMethodSignature"/> of each method, kept for the compilation (sort and id).</summary>
+    internal ConcurrentDictionary<IMethodSymbol, string> MethodSignatures { get; } = new(SymbolEqualityComparer.Default);
+
     /// <summary>Resolves the known types in <paramref name="compilation"/>; <c>null</c> when one is missing or ambiguous.</summary>
     public static GrainKnownTypes? Create(Compilation compilation)
     {
