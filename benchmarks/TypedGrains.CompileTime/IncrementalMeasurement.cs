@@ -23,16 +23,29 @@ internal static class IncrementalMeasurement
 
     private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest, DocumentationMode.Parse);
 
-    public static int Run(int count, int edits, bool compileCheck)
+    /// <summary>The benchmark's compilation: <paramref name="count"/> generated grains, one tree a grain.</summary>
+    public static Compilation CreateCompilation(int count)
     {
         SyntaxTree[] trees = BenchmarkGrains.All(count)
             .Select(s => CSharpSyntaxTree.ParseText(s.Source, ParseOptions, path: s.FileName))
             .ToArray();
-        Compilation compilation = CSharpCompilation.Create(
+        return CSharpCompilation.Create(
             "BenchGrains",
             trees,
             References(),
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+    }
+
+    /// <summary>A fresh driver for one generator, with or without step tracking.</summary>
+    public static GeneratorDriver CreateDriver(IIncrementalGenerator generator, bool trackSteps) =>
+        CSharpGeneratorDriver.Create(
+            [generator.AsSourceGenerator()],
+            parseOptions: ParseOptions,
+            driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: trackSteps));
+
+    public static int Run(int count, int edits, bool compileCheck)
+    {
+        Compilation compilation = CreateCompilation(count);
         GeneratorDriver driver = CSharpGeneratorDriver.Create(
             [new GrainGenerator().AsSourceGenerator()],
             parseOptions: ParseOptions,

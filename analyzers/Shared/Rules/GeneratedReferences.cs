@@ -42,6 +42,18 @@ internal static class GeneratedReferences
             return container.GetTypeMembers(grainName).FirstOrDefault(t => IsGrain(t, known));
         }
 
+        if (known.ResolvedReferences.TryGetValue((context, grainName), out INamedTypeSymbol? cached))
+        {
+            return cached;
+        }
+
+        INamedTypeSymbol? found = LookUp(grainName, context, known);
+        known.ResolvedReferences.TryAdd((context, grainName), found);
+        return found;
+    }
+
+    private static INamedTypeSymbol? LookUp(string grainName, ISymbol context, GrainKnownTypes known)
+    {
         foreach (SyntaxReference reference in context.DeclaringSyntaxReferences)
         {
             SyntaxNode node = reference.GetSyntax();

@@ -1,3 +1,6 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 
 // The symbols of the TypedGrains abstractions the rules compare against, resolved once per compilation.
@@ -74,6 +77,25 @@ internal sealed class GrainKnownTypes
     /// <summary><c>System.Threading.CancellationToken</c>.</summary>
     public INamedTypeSymbol CancellationToken { get; }
 
+    /// <summary>
+    /// The grains that not-yet-generated reference names resolve to where a member is declared
+    /// (<see cref="GeneratedReferences.ResolveError"/>), kept for the compilation: each member's types are written
+    /// several times (signature, method id, code), and each name lookup binds.
+    /// </summary>
+    internal ConcurrentDictionary<(ISymbol Context, string GrainName), INamedTypeSymbol?> ResolvedReferences { get; } = new(ContextNameComparer.Instance);
+
+    /// <summary>
+    /// <see cref="GrainTypeNames.Format"/> of the types that hold no generated reference, for code and for method ids,
+    /// kept for the compilation (the same types recur in every grain). Keyed with nullability: it is written in code.
+    /// </summary>
+    internal ConcurrentDictionary<ITypeSymbol, string> CodeTypeNames { get; } = new(SymbolEqualityComparer.IncludeNullability);
+
+    /// <inheritdoc cref="CodeTypeNames"/>
+    internal ConcurrentDictionary<ITypeSymbol, string> IdTypeNames { get; } = new(SymbolEqualityComparer.IncludeNullability);
+
+    /// <summary><see cref="GrainRules.GetMethodSignature"/> of each method, kept for the compilation (sort and id).</summary>
+    internal ConcurrentDictionary<IMethodSymbol, string> MethodSignatures { get; } = new(SymbolEqualityComparer.Default);
+
     /// <summary>Resolves the known types in <paramref name="compilation"/>; <c>null</c> when one is missing or ambiguous.</summary>
     public static GrainKnownTypes? Create(Compilation compilation)
     {
@@ -95,5 +117,16 @@ internal sealed class GrainKnownTypes
         }
 
         return new GrainKnownTypes(compilation, grainAttribute, callAttribute, castAttribute, grain, grainOfTState, caller, task, taskOfT, valueTask, valueTaskOfT, cancellationToken);
+    }
+
+    private sealed class ContextNameComparer : IEqualityComparer<(ISymbol Context, string GrainName)>
+    {
+        public static readonly ContextNameComparer Instance = new();
+
+        public bool Equals((ISymbol Context, string GrainName) x, (ISymbol Context, string GrainName) y) =>
+            string.Equals(x.GrainName, y.GrainName, StringComparison.Ordinal) && SymbolEqualityComparer.Default.Equals(x.Context, y.Context);
+
+        public int GetHashCode((ISymbol Context, string GrainName) obj) =>
+            (SymbolEqualityComparer.Default.GetHashCode(obj.Context) * 31) + StringComparer.Ordinal.GetHashCode(obj.GrainName);
     }
 }

@@ -1,6 +1,8 @@
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 // What the generator reads from a valid grain's class: its state type, the generated base members it hides, whether it
 // gets an InitialState override, and the constructor its services are resolved for.
@@ -168,9 +170,52 @@ internal static partial class GrainRules
     {
         for (INamedTypeSymbol? current = type; current is not null; current = current.BaseType)
         {
-            foreach (ISymbol member in current.GetMembers())
+            if (!MayDeclareRequiredMembers(current))
+            {
+                continue;
+            }
+
+            // A member's requiredness is declared: the definition has it without constructing a Grain<TState> per grain.
+            foreach (ISymbol member in current.OriginalDefinition.GetMembers())
             {
                 if (member is IPropertySymbol { IsRequired: true } or IFieldSymbol { IsRequired: true })
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="type"/> can declare a required member: only a field or property written with the
+    /// <c>required</c> modifier is one, so a source type none of whose declarations has one is decided from its syntax,
+    /// without the compiler building (and for a record, synthesizing) its members. Other types are asked.
+    /// </summary>
+    private static bool MayDeclareRequiredMembers(INamedTypeSymbol type)
+    {
+        if (type.SpecialType == SpecialType.System_Object)
+        {
+            return false;
+        }
+
+        if (type.DeclaringSyntaxReferences.IsEmpty)
+        {
+            return true;
+        }
+
+        foreach (SyntaxReference reference in type.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax() is not TypeDeclarationSyntax declaration)
+            {
+                return true;
+            }
+
+            foreach (MemberDeclarationSyntax member in declaration.Members)
+            {
+                if (member is BaseFieldDeclarationSyntax or BasePropertyDeclarationSyntax
+                    && member.Modifiers.Any(SyntaxKind.RequiredKeyword))
                 {
                     return true;
                 }

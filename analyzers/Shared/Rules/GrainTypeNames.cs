@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Linq;
 using System.Text;
 using Microsoft.CodeAnalysis;
@@ -31,7 +32,14 @@ internal static class GrainTypeNames
         SymbolDisplayFormat format = forCode ? CodeFormat : IdFormat;
         if (!ContainsGlobalErrorType(type))
         {
-            return type.ToDisplayString(format);
+            ConcurrentDictionary<ITypeSymbol, string> names = forCode ? known.CodeTypeNames : known.IdTypeNames;
+            if (!names.TryGetValue(type, out string? name))
+            {
+                name = type.ToDisplayString(format);
+                names.TryAdd(type, name);
+            }
+
+            return name;
         }
 
         switch (type)

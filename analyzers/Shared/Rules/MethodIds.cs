@@ -14,6 +14,17 @@ internal static partial class GrainRules
     /// </summary>
     public static string GetMethodSignature(IMethodSymbol method, GrainKnownTypes known)
     {
+        if (!known.MethodSignatures.TryGetValue(method, out string? signature))
+        {
+            signature = WriteMethodSignature(method, known);
+            known.MethodSignatures.TryAdd(method, signature);
+        }
+
+        return signature;
+    }
+
+    private static string WriteMethodSignature(IMethodSymbol method, GrainKnownTypes known)
+    {
         var builder = new StringBuilder(method.Name);
         builder.Append('(');
         for (int i = 0; i < method.Parameters.Length; i++)

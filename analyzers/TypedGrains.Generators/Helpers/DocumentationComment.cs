@@ -69,6 +69,41 @@ internal static class DocumentationComment
     /// </param>
     public static DocumentationModel Extract(string comment, IReadOnlyList<string> parameterNames, bool returnsValue, string? cancellationTokenName = null)
     {
+        if (Parts(comment, parameterNames, useXml: false) is not { } parts)
+        {
+            return DocumentationModel.Empty;
+        }
+
+        return Assemble(parts, parameterNames, returnsValue, cancellationTokenName);
+    }
+
+    /// <summary>
+    /// What <see cref="Extract"/> keeps of <paramref name="comment"/>: the lines of its summary, of each
+    /// <c>&lt;param&gt;</c> of a name in <paramref name="parameterNames"/> (in order, repeats too) and of its returns;
+    /// <c>null</c> when it is not well-formed XML. Read with <see cref="DocumentationFragment"/> when it takes the
+    /// comment, with an <c>XElement</c> otherwise or when <paramref name="useXml"/> (the tests compare the two).
+    /// </summary>
+    internal static (string[] Summary, List<(string Name, string[] Lines)> Params, string[] Returns)? Parts(
+        string comment, IReadOnlyList<string> parameterNames, bool useXml)
+    {
+        if (!useXml && DocumentationFragment.TryParse(comment) is { } nodes)
+        {
+            var fragmentParams = new List<(string Name, string[] Lines)>();
+            foreach (DocumentationFragment param in nodes)
+            {
+                if (param.IsElement && param.Name == "param")
+                {
+                    string name = (param.Attribute("name") ?? string.Empty).Trim().TrimStart('@');
+                    if (parameterNames.Contains(name, StringComparer.Ordinal))
+                    {
+                        fragmentParams.Add((name, FragmentLines(param, parameterNames)));
+                    }
+                }
+            }
+
+            return (FragmentLines(DocumentationFragment.Element(nodes, "summary"), parameterNames), fragmentParams, FragmentLines(DocumentationFragment.Element(nodes, "returns"), parameterNames));
+        }
+
         XElement root;
         try
         {
@@ -76,26 +111,40 @@ internal static class DocumentationComment
         }
         catch (XmlException)
         {
-            return DocumentationModel.Empty;
+            return null;
         }
 
-        string[] summary = ContentLines(root.Element("summary"), parameterNames);
+        var xmlParams = new List<(string Name, string[] Lines)>();
+        foreach (XElement param in root.Elements("param"))
+        {
+            string name = ((string?)param.Attribute("name") ?? string.Empty).Trim().TrimStart('@');
+            if (parameterNames.Contains(name, StringComparer.Ordinal))
+            {
+                xmlParams.Add((name, ContentLines(param, parameterNames)));
+            }
+        }
+
+        return (ContentLines(root.Element("summary"), parameterNames), xmlParams, ContentLines(root.Element("returns"), parameterNames));
+    }
+
+    private static DocumentationModel Assemble(
+        (string[] Summary, List<(string Name, string[] Lines)> Params, string[] Returns) parts,
+        IReadOnlyList<string> parameterNames,
+        bool returnsValue,
+        string? cancellationTokenName)
+    {
+        string[] summary = parts.Summary;
         var tags = new List<string>();
 
         // The <param> of each parameter the generated method has, in its order; tags for other names (the caller
         // token, a typo) would warn in the generated file (CS1572), and so would a partial set (CS1573): when the
         // handler documents some parameters, the others get a plain description.
         var documented = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        foreach (XElement param in root.Elements("param"))
+        foreach ((string name, string[] lines) in parts.Params)
         {
-            string name = ((string?)param.Attribute("name") ?? string.Empty).Trim().TrimStart('@');
-            if (!documented.ContainsKey(name) && parameterNames.Contains(name, StringComparer.Ordinal))
+            if (!documented.ContainsKey(name) && lines.Length > 0)
             {
-                string[] lines = ContentLines(param, parameterNames);
-                if (lines.Length > 0)
-                {
-                    documented.Add(name, lines);
-                }
+                documented.Add(name, lines);
             }
         }
 
@@ -115,7 +164,7 @@ internal static class DocumentationComment
 
         if (returnsValue)
         {
-            string[] returns = ContentLines(root.Element("returns"), parameterNames);
+            string[] returns = parts.Returns;
             if (returns.Length > 0)
             {
                 AddTag(tags, "<returns>", "</returns>", returns);
@@ -139,7 +188,24 @@ internal static class DocumentationComment
             text.Append(node.ToString(SaveOptions.DisableFormatting));
         }
 
-        var lines = text.ToString()
+        return TrimmedLines(text.ToString());
+    }
+
+    private static string[] FragmentLines(DocumentationFragment? element, IReadOnlyList<string> parameterNames)
+    {
+        if (element is null)
+        {
+            return [];
+        }
+
+        var text = new StringBuilder();
+        DocumentationFragment.WriteSanitized(text, element.Children, parameterNames);
+        return TrimmedLines(text.ToString());
+    }
+
+    private static string[] TrimmedLines(string text)
+    {
+        var lines = text
             .Replace("\r\n", "\n")
             .Split('\n')
             .Select(line => line.Trim())
