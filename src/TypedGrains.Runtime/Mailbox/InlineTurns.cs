@@ -39,6 +39,48 @@ internal static class InlineTurns
     /// <summary>Leaves the inline turn <see cref="TryEnter"/> entered.</summary>
     public static void Exit() => t_depth--;
 
+    /// <summary>
+    /// Sets the caller's execution and synchronization contexts aside for an inline turn entered with
+    /// <see cref="TryEnter"/> (the turn's awaits must not resume on the caller's synchronization context); the result
+    /// puts both back and leaves the inline turn.
+    /// </summary>
+    public static CallerThread SetCallerAside()
+    {
+        var caller = new CallerThread(ExecutionContext.Capture()!, SynchronizationContext.Current);
+        if (caller.Synchronization is not null)
+        {
+            SynchronizationContext.SetSynchronizationContext(null);
+        }
+
+        return caller;
+    }
+
+    /// <summary>What <see cref="SetCallerAside"/> took off the caller's thread.</summary>
+    public readonly struct CallerThread
+    {
+        private readonly ExecutionContext _context;
+
+        public CallerThread(ExecutionContext context, SynchronizationContext? synchronization)
+        {
+            _context = context;
+            Synchronization = synchronization;
+        }
+
+        public SynchronizationContext? Synchronization { get; }
+
+        /// <summary>Gives the caller's thread its contexts back and leaves the inline turn.</summary>
+        public void Restore()
+        {
+            ExecutionContext.Restore(_context);
+            if (Synchronization is not null)
+            {
+                SynchronizationContext.SetSynchronizationContext(Synchronization);
+            }
+
+            Exit();
+        }
+    }
+
     private static ExecutionContext CaptureEmpty()
     {
         // A thread started without flowing the context begins with the default (empty) one.

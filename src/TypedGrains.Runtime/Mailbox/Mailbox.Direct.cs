@@ -1,5 +1,3 @@
-using System.Threading;
-
 namespace TypedGrains.Runtime;
 
 /// <summary>
@@ -29,31 +27,20 @@ internal sealed partial class Mailbox<TGrain>
             return false;
         }
 
-        var callerContext = ExecutionContext.Capture()!;
-        var callerSynchronization = SynchronizationContext.Current;
+        var caller = InlineTurns.SetCallerAside();
         var outer = Backend.TurnScope.SwapThreadScope(s_synchronous ? _activation.Engine.Scope : null);
         try
         {
-            if (callerSynchronization is not null)
-            {
-                SynchronizationContext.SetSynchronizationContext(null);
-            }
-
-            ExecutionContext.Restore(s_synchronous ? InlineTurns.Empty : _context ?? BuildContext());
+            EnterInlineContext();
             var rest = turn.Run(_activation);
             if (!rest.IsCompletedSuccessfully)
             {
                 // The turn awaits, or the activation ends after it: the mailbox goes on once that is done.
                 _ = ResumeAfterAsync(rest);
             }
-            else if (_queue.IsEmpty)
-            {
-                Release();
-            }
             else
             {
-                // What arrived meanwhile goes to the scheduler: the caller's thread does no other caller's work.
-                _settings.Scheduler.Schedule(this, preferLocal: false);
+                GiveThreadBack();
             }
 
             return true;
@@ -61,13 +48,7 @@ internal sealed partial class Mailbox<TGrain>
         finally
         {
             Backend.TurnScope.SwapThreadScope(outer);
-            ExecutionContext.Restore(callerContext);
-            if (callerSynchronization is not null)
-            {
-                SynchronizationContext.SetSynchronizationContext(callerSynchronization);
-            }
-
-            InlineTurns.Exit();
+            caller.Restore();
         }
     }
 }

@@ -153,30 +153,23 @@ internal sealed partial class Mailbox<TGrain> : IThreadPoolWorkItem
     /// </summary>
     private void RunInline()
     {
-        var callerContext = ExecutionContext.Capture()!;
-        var callerSynchronization = SynchronizationContext.Current;
+        var caller = InlineTurns.SetCallerAside();
         try
         {
-            if (callerSynchronization is not null)
-            {
-                SynchronizationContext.SetSynchronizationContext(null);
-            }
-
-            // A grain whose code never awaits needs no context of its own: an empty one hides the caller's.
-            ExecutionContext.Restore(s_synchronous ? InlineTurns.Empty : _context ?? BuildContext());
+            EnterInlineContext();
             RunSliceInScope(1);
         }
         finally
         {
-            ExecutionContext.Restore(callerContext);
-            if (callerSynchronization is not null)
-            {
-                SynchronizationContext.SetSynchronizationContext(callerSynchronization);
-            }
-
-            InlineTurns.Exit();
+            caller.Restore();
         }
     }
+
+    /// <summary>
+    /// Makes the activation's execution context current for a turn on a caller's thread; a grain whose code never
+    /// awaits needs no context of its own, and an empty one hides the caller's.
+    /// </summary>
+    private void EnterInlineContext() => ExecutionContext.Restore(s_synchronous ? InlineTurns.Empty : _context ?? BuildContext());
 
     /// <summary>
     /// Builds the activation's execution context on its first slice, from an empty one, so that it carries nothing of
@@ -244,6 +237,15 @@ internal sealed partial class Mailbox<TGrain> : IThreadPoolWorkItem
         }
 
         // Budget spent: keep the mailbox Scheduled but give the thread back (after an inline turn: back to the caller).
+        GiveThreadBack();
+    }
+
+    /// <summary>
+    /// Ends a slice whose thread goes elsewhere: Idle when nothing is queued, else on the scheduler (a caller's thread
+    /// does no other caller's work).
+    /// </summary>
+    private void GiveThreadBack()
+    {
         if (_queue.IsEmpty)
         {
             Release();
