@@ -195,14 +195,7 @@ public sealed class TimerTests
     internal static async Task<T> Run<T>(SynchronousMailboxScheduler scheduler, ValueTask<T> call)
     {
         var task = call.AsTask();
-        while (!task.IsCompleted)
-        {
-            if (!scheduler.RunNext())
-            {
-                await Task.WhenAny(task, Task.Delay(10));
-            }
-        }
-
+        await scheduler.RunUntilCompletedAsync(task, TimeSpan.FromSeconds(30));
         return await task;
     }
 

@@ -1,5 +1,7 @@
+using System;
 using System.Collections.Concurrent;
 using System.Threading;
+using System.Threading.Tasks;
 
 namespace TypedGrains.Runtime;
 
@@ -12,11 +14,19 @@ public sealed class SynchronousMailboxScheduler : IMailboxScheduler
 {
     private readonly ConcurrentQueue<IThreadPoolWorkItem> _ready = new();
 
+    // Set only while a test waits in RunUntilCompletedAsync (so scheduling allocates nothing otherwise); completed
+    // and cleared by the next Schedule.
+    private TaskCompletionSource? _waiter;
+
     /// <summary>Mailboxes scheduled and not yet run.</summary>
     public int Pending => _ready.Count;
 
     /// <inheritdoc/>
-    public void Schedule(IThreadPoolWorkItem mailbox, bool preferLocal) => _ready.Enqueue(mailbox);
+    public void Schedule(IThreadPoolWorkItem mailbox, bool preferLocal)
+    {
+        _ready.Enqueue(mailbox);
+        Interlocked.Exchange(ref _waiter, null)?.TrySetResult();
+    }
 
     /// <summary>Runs one slice of the mailbox scheduled first; <c>false</c> when none was waiting.</summary>
     public bool RunNext()
@@ -53,5 +63,41 @@ public sealed class SynchronousMailboxScheduler : IMailboxScheduler
         }
 
         return slices;
+    }
+
+    /// <summary>
+    /// Runs mailboxes until <paramref name="work"/> completes. When none waits (a turn awaits real work that will
+    /// schedule its mailbox again from another thread), waits for the next mailbox to be scheduled, without polling.
+    /// </summary>
+    /// <exception cref="TimeoutException"><paramref name="work"/> did not complete within <paramref name="timeout"/>.</exception>
+    public async Task RunUntilCompletedAsync(Task work, TimeSpan timeout)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        using var deadline = new CancellationTokenSource(timeout);
+        while (!work.IsCompleted)
+        {
+            if (RunNext())
+            {
+                continue;
+            }
+
+            // Published (with a full fence) before the queue is looked at again: a mailbox scheduled after that look
+            // completes the signal, one scheduled before it is run here.
+            var scheduled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            Interlocked.Exchange(ref _waiter, scheduled);
+            if (RunNext())
+            {
+                continue;
+            }
+
+            try
+            {
+                await Task.WhenAny(work, scheduled.Task).WaitAsync(deadline.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (deadline.IsCancellationRequested)
+            {
+                throw new TimeoutException($"The work did not complete within {timeout} of running mailboxes.");
+            }
+        }
     }
 }
