@@ -18,7 +18,7 @@ namespace TypedGrains.Generators.Helpers;
 /// References that may not resolve where the text is copied (<c>cref</c>, and <c>paramref</c> to a parameter the
 /// method does not have) become <c>&lt;c&gt;</c> text.
 /// </summary>
-internal static class DocumentationComment
+internal static partial class DocumentationComment
 {
     /// <summary>The description of the <c>CancellationToken</c> a generated call method takes.</summary>
     public const string CancellationTokenText =
@@ -174,23 +174,6 @@ internal static class DocumentationComment
         return new DocumentationModel(new EquatableArray<string>(summary), new EquatableArray<string>(tags.ToArray()));
     }
 
-    /// <summary>The trimmed lines inside <paramref name="element"/>, without leading and trailing empty lines.</summary>
-    private static string[] ContentLines(XElement? element, IReadOnlyList<string> parameterNames)
-    {
-        if (element is null)
-        {
-            return [];
-        }
-
-        var text = new StringBuilder();
-        foreach (XNode node in Sanitize(element.Nodes(), parameterNames))
-        {
-            text.Append(node.ToString(SaveOptions.DisableFormatting));
-        }
-
-        return TrimmedLines(text.ToString());
-    }
-
     private static string[] FragmentLines(DocumentationFragment? element, IReadOnlyList<string> parameterNames)
     {
         if (element is null)
@@ -283,52 +266,4 @@ internal static class DocumentationComment
 
     private static bool IsTripleSlash(string content) =>
         content.StartsWith("///", StringComparison.Ordinal) && !content.StartsWith("////", StringComparison.Ordinal);
-
-    private static IEnumerable<XNode> Sanitize(IEnumerable<XNode> nodes, IReadOnlyList<string> parameterNames)
-    {
-        foreach (XNode node in nodes)
-        {
-            if (node is not XElement element)
-            {
-                yield return node;
-                continue;
-            }
-
-            string name = element.Name.LocalName;
-            string? target = (string?)element.Attribute("name");
-            if (name == "paramref" && target is not null && parameterNames.Contains(target.Trim().TrimStart('@'), StringComparer.Ordinal))
-            {
-                yield return new XElement("paramref", new XAttribute("name", target.Trim().TrimStart('@')));
-                continue;
-            }
-
-            bool isReference = name is "see" or "seealso" or "paramref" or "typeparamref" || element.Attribute("cref") is not null;
-            if (isReference && element.Attribute("langword") is null && element.Attribute("href") is null)
-            {
-                if (element.Nodes().Any())
-                {
-                    foreach (XNode child in Sanitize(element.Nodes(), parameterNames))
-                    {
-                        yield return child;
-                    }
-                }
-                else
-                {
-                    string text = (string?)element.Attribute("cref") ?? target ?? string.Empty;
-                    if (text.Length > 2 && text[1] == ':')
-                    {
-                        text = text.Substring(2);
-                    }
-
-                    yield return new XElement("c", text);
-                }
-
-                continue;
-            }
-
-            var copy = new XElement(element.Name, element.Attributes());
-            copy.Add(Sanitize(element.Nodes(), parameterNames).ToArray());
-            yield return copy;
-        }
-    }
 }
