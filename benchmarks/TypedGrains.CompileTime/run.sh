@@ -55,10 +55,13 @@ build() {
 
 echo "compile-time: full build of $grains grains, cold compiler (UseSharedCompilation=false)"
 report "$(build cold -p:UseSharedCompilation=false -bl:"$work/cold.binlog")" "full build, cold csc"
+# Asked for explicitly: a machine may set UseSharedCompilation=false in its environment (this one does), which would
+# make these runs cold too. The server the first run starts is shut down again at the end.
 for run in 1 2; do
   echo "compile-time: full rebuild $run of $grains grains on the compiler server"
-  report "$(build "warm$run" -bl:"$work/warm$run.binlog")" "full build, compiler server, run $run"
+  report "$(build "warm$run" -p:UseSharedCompilation=true -bl:"$work/warm$run.binlog")" "full build, compiler server, run $run"
 done
+dotnet build-server shutdown --vbcscompiler >/dev/null 2>&1 || true
 
 echo "compile-time: incremental generator runs (Roslyn GeneratorDriver, step tracking on)"
 run_tool incremental --grains "$grains" --edits 20
