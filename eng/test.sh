@@ -52,7 +52,7 @@ for trx in "$results"/*.trx; do
 done
 
 # The kill -9 failover test's recovery times: xUnit keeps a passing test's output in the .trx files only.
-recoveries=$(cat "$results"/*.trx 2>/dev/null | grep -oE 'kill [0-9]+: silo pid .*|recovery after kill -9: .*' | sed 's#</StdOut>.*##')
+recoveries=$(cat "$results"/*.trx 2>/dev/null | grep -oE 'kill [0-9]+: silo pid .*|silo pid [0-9]+ did not join: .*|recovery after kill -9: .*' | sed 's#</StdOut>.*##')
 if [ -n "$recoveries" ]; then
   echo "==> kill -9 failover (TypedGrains.Orleans.Tests.FailoverTests)"
   sed 's/^/  /' <<<"$recoveries"

@@ -17,6 +17,7 @@ public sealed class SiloLauncher : IDisposable
     private readonly string _clusterDll;
     private readonly ClusterSettings _settings;
     private readonly List<Process> _started = new();
+    private readonly List<SiloErrorLog> _logs = new();
 
     public SiloLauncher(string clusterDll, ClusterSettings settings)
     {
@@ -24,8 +25,39 @@ public sealed class SiloLauncher : IDisposable
         _settings = settings;
     }
 
-    /// <summary>Starts a silo and waits (at most <paramref name="patience"/>) until it joined the cluster.</summary>
-    public async Task<Process> StartAsync(TimeSpan patience)
+    /// <summary>
+    /// Starts a silo and waits (at most <paramref name="patience"/> in all) until it joined the cluster. A silo that
+    /// Orleans declares dead while it joins (a starved machine can miss the probes of a joining silo, and Orleans then
+    /// ends that process) or that finds its port taken is replaced by a new one, as a process supervisor would, at
+    /// most <see cref="MaxAttempts"/> times; <paramref name="replaced"/> hears why. Any other failure to start throws.
+    /// </summary>
+    public async Task<Process> StartAsync(TimeSpan patience, Action<string>? replaced = null)
+    {
+        var clock = Stopwatch.StartNew();
+        for (var attempt = 1; ; attempt++)
+        {
+            var (process, failure, errors) = await TryStartAsync(patience - clock.Elapsed);
+            if (failure is null)
+            {
+                return process;
+            }
+
+            var why = errors.DeclaredDead.IsCompleted ? "Orleans declared it dead while it joined"
+                : errors.AddressInUse ? "its port was taken" : null;
+            if (why is null || attempt == MaxAttempts || clock.Elapsed >= patience)
+            {
+                throw new TimeoutException($"{failure} within {patience} (attempt {attempt} of {MaxAttempts}). " +
+                    $"Its stderr is in {errors.Path}; its first lines:{Environment.NewLine}{errors}");
+            }
+
+            replaced?.Invoke($"silo pid {process.Id} did not join: {why} (stderr in {errors.Path}); starting another");
+        }
+    }
+
+    /// <summary>How many silos <see cref="StartAsync"/> starts at most for one that joins.</summary>
+    public const int MaxAttempts = 3;
+
+    private async Task<(Process Process, string? Failure, SiloErrorLog Errors)> TryStartAsync(TimeSpan patience)
     {
         var ports = FreePorts(2);
         var arguments = new List<string> { _clusterDll, "silo", ports[0].ToString(), ports[1].ToString(), _settings.Folder };
@@ -43,7 +75,10 @@ public sealed class SiloLauncher : IDisposable
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("The silo process did not start.");
         _started.Add(process);
-        _ = process.StandardError.ReadToEndAsync();
+        var errors = new SiloErrorLog(System.IO.Path.Combine(_settings.Folder, $"silo-{ports[0]}.stderr.log"));
+        _logs.Add(errors);
+        process.ErrorDataReceived += (_, e) => errors.Add(e.Data);
+        process.BeginErrorReadLine();
         var ready = Task.Run(async () =>
         {
             while (await process.StandardOutput.ReadLineAsync() is { } line)
@@ -56,14 +91,20 @@ public sealed class SiloLauncher : IDisposable
 
             return false;
         });
-        if (await Task.WhenAny(ready, Task.Delay(patience)) != ready || !await ready)
+        var first = await Task.WhenAny(ready, errors.DeclaredDead, Task.Delay(patience > TimeSpan.Zero ? patience : TimeSpan.Zero));
+        if (first == ready && await ready)
         {
-            Kill(process);
-            throw new TimeoutException($"A silo on port {ports[0]} did not report ready within {patience}.");
+            _ = process.StandardOutput.ReadToEndAsync();
+            return (process, null, errors);
         }
 
-        _ = process.StandardOutput.ReadToEndAsync();
-        return process;
+        var failure = first == errors.DeclaredDead ? $"A silo on port {ports[0]} was declared dead before it reported ready"
+            : process.HasExited ? $"A silo on port {ports[0]} exited with code {process.ExitCode} before it reported ready"
+            : $"A silo on port {ports[0]} did not report ready (it was still running and is killed)";
+        Kill(process);
+        // Its last lines may still be on their way: what it said decides whether it is replaced.
+        await Task.WhenAny(errors.Ended, Task.Delay(TimeSpan.FromSeconds(10)));
+        return (process, failure, errors);
     }
 
     /// <summary>Kills <paramref name="process"/> with SIGKILL and waits for it to exit.</summary>
@@ -85,6 +126,11 @@ public sealed class SiloLauncher : IDisposable
         {
             Kill(process);
             process.Dispose();
+        }
+
+        foreach (var log in _logs)
+        {
+            log.Dispose();
         }
     }
 

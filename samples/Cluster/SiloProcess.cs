@@ -14,7 +14,11 @@ internal static class SiloProcess
     public static async Task<int> RunAsync(int siloPort, int gatewayPort, ClusterSettings settings)
     {
         var builder = Host.CreateApplicationBuilder();
+        // Warnings and errors go to stderr, which SiloLauncher keeps in a file and quotes for a silo that fails to start.
         builder.Logging.ClearProviders();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.UseOrleans(silo =>
         {
             silo.Configure<EndpointOptions>(o =>

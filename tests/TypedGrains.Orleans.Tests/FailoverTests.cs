@@ -42,7 +42,7 @@ public sealed class FailoverTests
         using var silos = new SiloLauncher(typeof(SiloLauncher).Assembly.Location, settings);
         for (var i = 0; i < 3; i++)
         {
-            await silos.StartAsync(Patience);
+            await silos.StartAsync(Patience, _output.WriteLine);
         }
 
         var client = Host.CreateApplicationBuilder();
@@ -69,7 +69,7 @@ public sealed class FailoverTests
             var recovery = await driver.WaitUntilEveryAccountAnsweredAsync(killedAt, Patience);
             recoveries.Add(recovery);
             _output.WriteLine($"kill {kill}: silo pid {victim}; every account answered again after {recovery.TotalSeconds:F1} s");
-            await silos.StartAsync(Patience);
+            await silos.StartAsync(Patience, _output.WriteLine);
         }
 
         stop.Cancel();
