@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using TypedGrains.Generators.Helpers;
 using Microsoft.CodeAnalysis;
@@ -36,24 +37,29 @@ public sealed partial class GrainGenerator : IIncrementalGenerator
             .SelectMany((compilation, cancellationToken) => Finder.ParseAll(compilation, inject, cancellationToken))
             .WithTrackingName(GrainGeneratorStepNames.GrainModels);
 
-        // Report the internal errors: a bug in the generator is an error naming the grain, never a silent skip.
-        context.RegisterSourceOutput(results, static (production, result) =>
+        // Drop the grains the rules reject: they are skipped quietly (the analyzers say why). One step, not a Where and
+        // a Select: every per-grain step is an entry per grain that Roslyn compares and, when asked, records on each run.
+        IncrementalValuesProvider<GrainModel> grains = results
+            .SelectMany(static (result, _) => result.Model is { } model ? ImmutableArray.Create(model) : ImmutableArray<GrainModel>.Empty)
+            .WithTrackingName(GrainGeneratorStepNames.ValidGrains);
+
+        // The valid grains as one value, for what is written once for all of them: the formatters and the catalog.
+        IncrementalValueProvider<ImmutableArray<GrainModel>> allGrains = grains.Collect();
+
+        // Emit one file per valid grain, and report the internal errors: a bug in the generator is an error naming the
+        // grain, never a silent skip. One output step for both, so a grain costs one output entry, not two.
+        context.RegisterSourceOutput(results, (production, result) =>
         {
             if (result.Error is { } error)
             {
                 production.ReportDiagnostic(GeneratorDiagnostics.Create(error));
             }
-        });
 
-        // Drop the grains the rules reject: they are skipped quietly (the analyzers say why).
-        IncrementalValuesProvider<GrainModel> grains = results
-            .Where(static result => result.Model is not null)
-            .Select(static (result, _) => result.Model!)
-            .WithTrackingName(GrainGeneratorStepNames.ValidGrains);
+            if (result.Model is not { } grain)
+            {
+                return;
+            }
 
-        // Emit one file per grain.
-        context.RegisterSourceOutput(grains, (production, grain) =>
-        {
             string source;
             try
             {
@@ -71,11 +77,9 @@ public sealed partial class GrainGenerator : IIncrementalGenerator
         });
 
         // Gather the MessagePack formatters of all grains, one per type however many grains use it.
-        IncrementalValueProvider<EquatableArray<FormatterModel>> formatters = grains
-            .Select(static (grain, _) => grain.Formatters)
-            .Collect()
+        IncrementalValueProvider<EquatableArray<FormatterModel>> formatters = allGrains
             .Select(static (all, _) => new EquatableArray<FormatterModel>(all
-                .SelectMany(static list => list)
+                .SelectMany(static grain => grain.Formatters)
                 .GroupBy(static f => f.ClassName, StringComparer.Ordinal)
                 .Select(static g => g.First())
                 .OrderBy(static f => f.ClassName, StringComparer.Ordinal)
@@ -86,13 +90,11 @@ public sealed partial class GrainGenerator : IIncrementalGenerator
         IncrementalValueProvider<string?> assemblyName = context.CompilationProvider
             .Select(static (compilation, _) => compilation.AssemblyName)
             .WithTrackingName(GrainGeneratorStepNames.AssemblyName);
-        IncrementalValueProvider<GrainCatalogModel> catalog = grains
-            .Select(static (grain, _) => grain.FullyQualifiedName)
-            .Collect()
+        IncrementalValueProvider<GrainCatalogModel> catalog = allGrains
             .Combine(assemblyName)
             .Select(static (pair, _) => new GrainCatalogModel(
                 GeneratedNamespaces.Of(CatalogEmitter.NamespacePrefix, pair.Right),
-                new EquatableArray<string>(pair.Left.Distinct(StringComparer.Ordinal).OrderBy(static name => name, StringComparer.Ordinal).ToArray())))
+                new EquatableArray<string>(pair.Left.Select(static grain => grain.FullyQualifiedName).Distinct(StringComparer.Ordinal).OrderBy(static name => name, StringComparer.Ordinal).ToArray())))
             .WithTrackingName(GrainGeneratorStepNames.Catalog);
 
         // Emit the module initializer that registers them; users never name it.
