@@ -75,6 +75,10 @@ public class TwoSiloCluster : IAsyncLifetime
         builder.UseOrleans(silo => silo
             .UseLocalhostClustering(siloPort, gatewayPort, primary)
             .UseInMemoryReminderService()
+            // A reminder registered on a silo that is not yet (or no longer) its owner in the ring is only stored there;
+            // the owner loads it at its next read of the table, every 5 minutes by default. Right after the cluster
+            // forms, on a loaded machine, that made the reminder test wait past its patience (seen once in CI).
+            .Configure<ReminderOptions>(o => o.RefreshReminderListPeriod = TimeSpan.FromSeconds(2))
             .AddTypedGrains(Configure));
         return builder.Build();
     }
