@@ -26,17 +26,16 @@ public sealed class SiloLauncher : IDisposable
     }
 
     /// <summary>
-    /// Starts a silo and waits (at most <paramref name="patience"/> in all) until it joined the cluster. A silo that
+    /// Starts a silo and waits (at most <paramref name="patience"/> for each start) until it joined the cluster. A silo that
     /// Orleans declares dead while it joins (a starved machine can miss the probes of a joining silo, and Orleans then
     /// ends that process) or that finds its port taken is replaced by a new one, as a process supervisor would, at
     /// most <see cref="MaxAttempts"/> times; <paramref name="replaced"/> hears why. Any other failure to start throws.
     /// </summary>
     public async Task<Process> StartAsync(TimeSpan patience, Action<string>? replaced = null)
     {
-        var clock = Stopwatch.StartNew();
         for (var attempt = 1; ; attempt++)
         {
-            var (process, failure, errors) = await TryStartAsync(patience - clock.Elapsed);
+            var (process, failure, errors) = await TryStartAsync(patience);
             if (failure is null)
             {
                 return process;
@@ -44,7 +43,7 @@ public sealed class SiloLauncher : IDisposable
 
             var why = errors.DeclaredDead.IsCompleted ? "Orleans declared it dead while it joined"
                 : errors.AddressInUse ? "its port was taken" : null;
-            if (why is null || attempt == MaxAttempts || clock.Elapsed >= patience)
+            if (why is null || attempt == MaxAttempts)
             {
                 throw new TimeoutException($"{failure} within {patience} (attempt {attempt} of {MaxAttempts}). " +
                     $"Its stderr is in {errors.Path}; its first lines:{Environment.NewLine}{errors}");
@@ -91,7 +90,7 @@ public sealed class SiloLauncher : IDisposable
 
             return false;
         });
-        var first = await Task.WhenAny(ready, errors.DeclaredDead, Task.Delay(patience > TimeSpan.Zero ? patience : TimeSpan.Zero));
+        var first = await Task.WhenAny(ready, errors.DeclaredDead, Task.Delay(patience));
         if (first == ready && await ready)
         {
             _ = process.StandardOutput.ReadToEndAsync();
