@@ -37,15 +37,15 @@ fi
 echo "==> testing"
 # The kill -9 failover test runs on its own afterwards: its silo processes probe each other with 1 s timeouts, and
 # beside the other test projects (the analyzer tests keep both cores busy) Orleans declared live silos dead.
-failover="FullyQualifiedName~TypedGrains.Orleans.Tests.FailoverTests"
+failover="TypedGrains.Orleans.Tests.FailoverTests"
 dotnet test TypedGrains.sln -c Release --no-build -nologo --blame-hang-timeout 5m --blame-hang-dump-type none \
-  --filter "FullyQualifiedName!~TypedGrains.Orleans.Tests.FailoverTests" \
+  --filter "FullyQualifiedName!~$failover" \
   --logger "trx" --results-directory "$results" 2>&1 | tee "$results/console.log"
 status=${PIPESTATUS[0]}
 
 echo "==> testing the kill -9 failover on its own"
 dotnet test tests/TypedGrains.Orleans.Tests/TypedGrains.Orleans.Tests.csproj -c Release --no-build -nologo \
-  --blame-hang-timeout 10m --blame-hang-dump-type none --filter "$failover" \
+  --blame-hang-timeout 10m --blame-hang-dump-type none --filter "FullyQualifiedName~$failover" \
   --logger "trx;LogFileName=failover.trx" --results-directory "$results" 2>&1 | tee -a "$results/console.log"
 failover_status=${PIPESTATUS[0]}
 [ "$status" -ne 0 ] || status=$failover_status
